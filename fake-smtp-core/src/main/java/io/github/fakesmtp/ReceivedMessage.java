@@ -1,0 +1,473 @@
+package io.github.fakesmtp;
+
+import io.github.fakesmtp.internal.CapturedMessage;
+import io.github.fakesmtp.internal.MessageBytes;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One message the server accepted: its envelope, the facts of its session, and its bytes exactly as
+ * received (after dot-unstuffing). One {@code ReceivedMessage} per transaction, however many recipients.
+ *
+ * <p>The MIME structure is parsed on first use only, with Jakarta Mail; the conveniences
+ * ({@link #subject()}, {@link #textBody()}, {@link #attachments()} …) read from that parse. A message that
+ * is not valid MIME makes them throw {@link IllegalStateException}; the envelope and raw bytes always work.
+ * Immutable and thread-safe.
+ */
+public final class ReceivedMessage {
+
+    private final CapturedMessage captured;
+    private final int sequence;
+    private volatile Parsed parsed;
+
+    ReceivedMessage(CapturedMessage captured, int sequence) {
+        this.captured = captured;
+        this.sequence = sequence;
+    }
+
+    /**
+     * The message's number on its server, counting from 1 in the order messages were accepted.
+     *
+     * @return the sequence number
+     */
+    public int sequence() {
+        return sequence;
+    }
+
+    /**
+     * The envelope sender, from MAIL FROM (RFC 5321 section 4.1.1.2).
+     *
+     * @return the address, or the empty string for the null reverse-path {@code <>} of bounces
+     */
+    public String envelopeSender() {
+        return captured.sender();
+    }
+
+    /**
+     * The envelope recipients, from the accepted RCPT TO commands in order. BCC recipients appear here and
+     * in no header.
+     *
+     * @return an immutable list
+     */
+    public List<String> envelopeRecipients() {
+        return captured.recipients();
+    }
+
+    /**
+     * The name the client gave in EHLO or HELO.
+     *
+     * @return the client's host name
+     */
+    public String heloName() {
+        return captured.heloName();
+    }
+
+    /**
+     * Who logged in with AUTH before this message.
+     *
+     * @return the user name, or {@code null} when the client did not authenticate
+     */
+    public String authenticatedUser() {
+        return captured.authenticatedUser();
+    }
+
+    /**
+     * Whether the message travelled over TLS (STARTTLS or SMTPS).
+     *
+     * @return true when encrypted
+     */
+    public boolean usedTls() {
+        return captured.tls();
+    }
+
+    /**
+     * Whether MAIL FROM carried the SMTPUTF8 parameter (RFC 6531).
+     *
+     * @return true for an internationalised message
+     */
+    public boolean usedSmtpUtf8() {
+        return captured.smtpUtf8();
+    }
+
+    /**
+     * The BODY parameter of MAIL FROM (RFC 6152).
+     *
+     * @return {@code 7BIT} (also when absent) or {@code 8BITMIME}
+     */
+    public String bodyType() {
+        return captured.bodyType();
+    }
+
+    /**
+     * Whether the message came in BDAT chunks (RFC 3030) rather than DATA.
+     *
+     * @return true for CHUNKING
+     */
+    public boolean usedChunking() {
+        return captured.chunked();
+    }
+
+    /**
+     * Whether the data held a CR or LF not part of a CRLF pair (kept as is under
+     * {@link BareLineEndingPolicy#ACCEPT}).
+     *
+     * @return true when bare line endings were seen
+     */
+    public boolean hasBareLineEndings() {
+        return captured.bareLineEndings();
+    }
+
+    /**
+     * The client's address.
+     *
+     * @return the remote address of the connection
+     */
+    public InetSocketAddress clientAddress() {
+        return captured.clientAddress();
+    }
+
+    /**
+     * When the end of the message data was received.
+     *
+     * @return the instant
+     */
+    public Instant receivedAt() {
+        return captured.receivedAt();
+    }
+
+    /**
+     * The number of the connection that sent this message, counting from 1 on its server.
+     *
+     * @return the connection index
+     */
+    public int connectionIndex() {
+        return captured.connectionIndex();
+    }
+
+    /**
+     * The message's number within its connection, counting from 1.
+     *
+     * @return the index
+     */
+    public int indexInConnection() {
+        return captured.indexInConnection();
+    }
+
+    /**
+     * The size of the message as stored.
+     *
+     * @return the number of bytes
+     */
+    public int size() {
+        return captured.bytes().size();
+    }
+
+    /**
+     * The message bytes exactly as received after dot-unstuffing: headers, blank line and body.
+     *
+     * @return a new copy each call
+     */
+    public byte[] rawBytes() {
+        return captured.bytes().toByteArray();
+    }
+
+    /**
+     * The message bytes as a stream, without copying them.
+     *
+     * @return a new stream each call
+     */
+    public InputStream rawInputStream() {
+        return captured.bytes().newInputStream();
+    }
+
+    /**
+     * Writes the message bytes, e.g. to a {@code .eml} file.
+     *
+     * @param out where to write; not closed
+     * @throws IOException when {@code out} fails
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        captured.bytes().writeTo(out);
+    }
+
+    /**
+     * The message as text, decoded as UTF-8 (RFC 6532 allows UTF-8 headers; other bytes show as U+FFFD).
+     *
+     * @return the whole message
+     */
+    public String rawContent() {
+        return new String(rawBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The session's transcript up to this message, when the server records transcripts.
+     *
+     * @return the lines, or an empty list
+     */
+    public List<String> transcript() {
+        return captured.transcript();
+    }
+
+    /**
+     * The message parsed by Jakarta Mail. It is parsed once and shared: read it, do not modify it.
+     *
+     * @return the parsed message
+     * @throws IllegalStateException when the bytes are not a parseable message
+     */
+    public MimeMessage mimeMessage() {
+        return parsed().mime;
+    }
+
+    /**
+     * The Subject header, decoded (RFC 2047, and raw UTF-8 per RFC 6532).
+     *
+     * @return the subject, or {@code null} when there is none
+     */
+    public String subject() {
+        try {
+            return mimeMessage().getSubject();
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        }
+    }
+
+    /**
+     * The addresses in the From header.
+     *
+     * @return addresses without display names, e.g. {@code alice@example.com}; empty when absent
+     */
+    public List<String> from() {
+        return addresses("From");
+    }
+
+    /**
+     * The addresses in the To header.
+     *
+     * @return addresses without display names; empty when absent
+     */
+    public List<String> to() {
+        return addresses("To");
+    }
+
+    /**
+     * The addresses in the Cc header.
+     *
+     * @return addresses without display names; empty when absent
+     */
+    public List<String> cc() {
+        return addresses("Cc");
+    }
+
+    /**
+     * The addresses in the Reply-To header.
+     *
+     * @return addresses without display names; empty when absent
+     */
+    public List<String> replyTo() {
+        return addresses("Reply-To");
+    }
+
+    /**
+     * The first value of a header, unfolded but not decoded.
+     *
+     * @param name the header name, any case
+     * @return the value, or {@code null} when the header is absent
+     */
+    public String header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * All values of a header in order, unfolded but not decoded.
+     *
+     * @param name the header name, any case
+     * @return the values; empty when the header is absent
+     */
+    public List<String> headers(String name) {
+        try {
+            String[] values = mimeMessage().getHeader(name);
+            return values == null ? List.of() : Arrays.stream(values).map(MimeUtility::unfold).toList();
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        }
+    }
+
+    /**
+     * The first text/plain part that is not an attachment, decoded from its transfer encoding and charset.
+     *
+     * @return the text, or {@code null} when there is none
+     */
+    public String textBody() {
+        return parsed().text;
+    }
+
+    /**
+     * The first text/html part that is not an attachment, decoded from its transfer encoding and charset.
+     *
+     * @return the HTML, or {@code null} when there is none
+     */
+    public String htmlBody() {
+        return parsed().html;
+    }
+
+    /**
+     * The attachments: parts with {@code Content-Disposition: attachment} or with a file name, and non-text
+     * parts, in the order they appear.
+     *
+     * @return an immutable list; empty when there are none
+     */
+    public List<Attachment> attachments() {
+        return parsed().attachments;
+    }
+
+    /** @return a one-line summary: sequence, envelope, subject and size */
+    @Override
+    public String toString() {
+        String subject;
+        try {
+            subject = "'" + subject() + "'";
+        } catch (RuntimeException notMime) {
+            subject = "(not parseable)";
+        }
+        return "#" + sequence + " from=<" + envelopeSender() + "> to=" + envelopeRecipients() + " subject=" + subject
+                + " size=" + size();
+    }
+
+    private List<String> addresses(String header) {
+        String value;
+        try {
+            value = mimeMessage().getHeader(header, ",");
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        }
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            List<String> result = new ArrayList<>();
+            for (Address address : InternetAddress.parseHeader(value, false)) {
+                result.add(((InternetAddress) address).getAddress());
+            }
+            return List.copyOf(result);
+        } catch (AddressException e) {
+            throw new IllegalStateException("message #" + sequence + " has a malformed " + header + " header: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Parsed parsed() {
+        Parsed result = parsed;
+        if (result == null) {
+            synchronized (this) {
+                result = parsed;
+                if (result == null) {
+                    result = parse();
+                    parsed = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private Parsed parse() {
+        try (InputStream in = rawInputStream()) {
+            MimeMessage mime = new MimeMessage(MimeSession.INSTANCE, in);
+            Parsed result = new Parsed(mime);
+            result.walk(mime);
+            result.attachments = List.copyOf(result.attachments);
+            return result;
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private IllegalStateException unparseable(Exception e) {
+        return new IllegalStateException("message #" + sequence + " is not a parseable MIME message: "
+                + e.getMessage() + " (its raw bytes are still available with rawBytes())", e);
+    }
+
+    /** The result of the one MIME parse. */
+    private static final class Parsed {
+        final MimeMessage mime;
+        String text;
+        String html;
+        List<Attachment> attachments = new ArrayList<>();
+
+        Parsed(MimeMessage mime) {
+            this.mime = mime;
+        }
+
+        void walk(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    walk(child);
+                }
+                return;
+            }
+            String fileName = part.getFileName();
+            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
+            if (!attachment && part.isMimeType("text/plain") && text == null) {
+                text = textOf(part);
+            } else if (!attachment && part.isMimeType("text/html") && html == null) {
+                html = textOf(part);
+            } else if (attachment || !part.isMimeType("text/*")) {
+                String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT);
+                try (InputStream in = part.getInputStream()) {
+                    attachments.add(new Attachment(fileName, type, in.readAllBytes()));
+                }
+            }
+        }
+
+        private static String textOf(Part part) throws MessagingException, IOException {
+            try {
+                Object content = part.getContent();
+                if (content instanceof String string) {
+                    return string;
+                }
+            } catch (java.io.UnsupportedEncodingException unknownCharset) {
+                // fall through: decode the bytes as Latin-1 rather than fail
+            }
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+        }
+    }
+
+    /** The Jakarta Mail session used only to parse, created on first use. */
+    private static final class MimeSession {
+        static final Session INSTANCE = Session.getInstance(properties());
+
+        private static Properties properties() {
+            Properties properties = new Properties();
+            properties.setProperty("mail.mime.allowutf8", "true"); // RFC 6532 headers
+            properties.setProperty("mail.mime.decodefilename", "true");
+            properties.setProperty("mail.mime.decodeparameters", "true");
+            return properties;
+        }
+    }
+}

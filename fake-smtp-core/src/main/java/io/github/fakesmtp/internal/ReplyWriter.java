@@ -1,0 +1,71 @@
+package io.github.fakesmtp.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes SMTP replies (RFC 5321 section 4.2) into a buffer that is flushed once per batch: when the
+ * client has nothing more pipelined, or before the connection blocks on a read (RFC 2920 section 3.2).
+ */
+final class ReplyWriter {
+
+    private final Transcript transcript;
+    private OutputStream out;
+    private byte[] buf = new byte[1024];
+    private int count;
+
+    ReplyWriter(OutputStream out, Transcript transcript) {
+        this.out = out;
+        this.transcript = transcript;
+    }
+
+    /** Switches to the stream of a TLS socket after STARTTLS. */
+    void replaceStream(OutputStream tlsOut) {
+        this.out = tlsOut;
+        this.count = 0;
+    }
+
+    /** Queues a one-line reply; {@code enhanced} may be null for replies that carry no status code. */
+    void reply(int code, String enhanced, String text) {
+        appendLine(code, ' ', enhanced, text);
+    }
+
+    /** Queues a reply; all lines but the last use the {@code code-text} continuation form. */
+    void reply(int code, String enhanced, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            appendLine(code, i == lines.size() - 1 ? ' ' : '-', enhanced, lines.get(i));
+        }
+    }
+
+    private void appendLine(int code, char separator, String enhanced, String text) {
+        StringBuilder line = new StringBuilder(64).append(code).append(separator);
+        if (enhanced != null) {
+            line.append(enhanced).append(' ');
+        }
+        line.append(text);
+        transcript.server(line);
+        append(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void append(byte[] bytes) {
+        if (count + bytes.length > buf.length) {
+            byte[] bigger = new byte[Math.max(buf.length * 2, count + bytes.length)];
+            System.arraycopy(buf, 0, bigger, 0, count);
+            buf = bigger;
+        }
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
+    }
+
+    /** Sends what is queued in one write. */
+    void flush() throws IOException {
+        if (count > 0) {
+            int n = count;
+            count = 0;
+            out.write(buf, 0, n);
+            out.flush();
+        }
+    }
+}

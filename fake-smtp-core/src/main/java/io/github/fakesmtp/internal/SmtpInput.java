@@ -1,0 +1,237 @@
+package io.github.fakesmtp.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Buffered, bounded reads of SMTP command lines and message data from one connection.
+ *
+ * <p>Bytes are scanned in place; nothing is decoded to a {@code String} on the DATA path. Every read is
+ * bounded: a line longer than its limit is consumed and reported, never buffered whole. Before any read
+ * that may block, pending replies are flushed, so pipelined replies (RFC 2920) leave in one write.
+ */
+final class SmtpInput {
+
+    private static final int BUFFER_SIZE = 32 * 1024;
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DOT = '.';
+
+    private final InputStream in;
+    private final ReplyWriter flushBeforeBlocking;
+    private final byte[] buf = new byte[BUFFER_SIZE];
+    private int pos;
+    private int limit;
+
+    SmtpInput(InputStream in, ReplyWriter flushBeforeBlocking) {
+        this.in = in;
+        this.flushBeforeBlocking = flushBeforeBlocking;
+    }
+
+    /** True when the client has sent bytes that were not read yet (pipelined commands). */
+    boolean hasBufferedInput() {
+        return pos < limit;
+    }
+
+    /** Drops what was buffered: after STARTTLS, pipelined plaintext must not be acted on (RFC 3207 section 4.2). */
+    void discardBufferedInput() {
+        pos = 0;
+        limit = 0;
+    }
+
+    /**
+     * Reads one command line, without its line ending. Commands end with CRLF; a bare LF is also taken as
+     * the end of a command (as Postfix does), so that a person typing into {@code nc} is understood. It never
+     * ends message data.
+     *
+     * @param maxOctets the longest line allowed, counting the CRLF
+     * @return the line decoded as UTF-8 (RFC 6531), or {@code null} when the client closed the connection
+     * @throws LineTooLongException after the whole over-long line has been consumed
+     */
+    String readLine(int maxOctets) throws IOException {
+        int scanned = 0;
+        boolean tooLong = false;
+        while (true) {
+            for (int i = pos + scanned; i < limit; i++) {
+                if (buf[i] == LF) {
+                    int length = i - pos + 1;
+                    int end = i > pos && buf[i - 1] == CR ? i - 1 : i;
+                    String line = tooLong || length > maxOctets
+                            ? null : new String(buf, pos, end - pos, StandardCharsets.UTF_8);
+                    pos = i + 1;
+                    if (line == null) {
+                        throw new LineTooLongException();
+                    }
+                    return line;
+                }
+            }
+            scanned = limit - pos;
+            if (scanned > maxOctets) {
+                // Too long already: forget what we have and keep consuming until the line ends.
+                tooLong = true;
+                pos = limit;
+                scanned = 0;
+            }
+            if (!fill()) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Reads message data after a 354 reply up to and including the terminating {@code CRLF.CRLF}
+     * (RFC 5321 section 4.1.1.4), removing dot-stuffing (section 4.5.2) and copying the content into
+     * {@code sink}. Only CRLF ends a line here, so a bare LF or CR can never end the data.
+     *
+     * @return what was seen; {@link DataOutcome#complete()} is false when the client closed the connection
+     */
+    DataOutcome readDotTerminated(MessageBytes.Collector sink, long maxBytes, int maxLineOctets) throws IOException {
+        DataOutcome outcome = new DataOutcome();
+        boolean lineStart = true;
+        boolean lastWasCr = false;
+        int lineOctets = 0;
+        long stored = 0;
+        while (true) {
+            if (lineStart) {
+                if (!ensure(1)) {
+                    return outcome;
+                }
+                if (buf[pos] == DOT) {
+                    if (!ensure(3)) {
+                        return outcome;
+                    }
+                    if (buf[pos + 1] == CR && buf[pos + 2] == LF) {
+                        pos += 3;
+                        outcome.complete = true;
+                        outcome.size = stored;
+                        return outcome;
+                    }
+                    pos++; // a leading dot is stuffing: drop it, keep the rest of the line
+                    lineOctets = 1;
+                }
+                lineStart = false;
+            }
+            int start = pos;
+            int i = pos;
+            while (i < limit) {
+                byte b = buf[i++];
+                lineOctets++;
+                if (b == LF) {
+                    if (lastWasCr) {
+                        lastWasCr = false;
+                        if (lineOctets > maxLineOctets) {
+                            outcome.lineTooLong = true;
+                        }
+                        lineOctets = 0;
+                        lineStart = true;
+                        break;
+                    }
+                    outcome.bareLf = true;
+                    lineOctets = 0;
+                } else if (lastWasCr) {
+                    outcome.bareCr = true;
+                }
+                lastWasCr = b == CR;
+            }
+            if (lineOctets > maxLineOctets) {
+                outcome.lineTooLong = true;
+            }
+            int count = i - start;
+            pos = i;
+            stored += count;
+            if (stored > maxBytes) {
+                outcome.tooBig = true;
+            }
+            if (!outcome.tooBig) {
+                sink.write(buf, start, count);
+            }
+            if (!lineStart && !fill()) {
+                return outcome;
+            }
+        }
+    }
+
+    /**
+     * Reads exactly {@code count} octets of a BDAT chunk (RFC 3030 section 2). The octets are copied to
+     * {@code sink} when it is not null and skipped otherwise; a rejected chunk must still be read.
+     *
+     * @return false when the connection closed before the chunk was complete
+     */
+    boolean readChunk(long count, MessageBytes.Collector sink) throws IOException {
+        long remaining = count;
+        while (remaining > 0) {
+            if (pos == limit && !fill()) {
+                return false;
+            }
+            int n = (int) Math.min(remaining, limit - pos);
+            if (sink != null) {
+                sink.write(buf, pos, n);
+            }
+            pos += n;
+            remaining -= n;
+        }
+        return true;
+    }
+
+    /** Makes at least {@code n} bytes available at {@code pos}; false at end of stream. */
+    private boolean ensure(int n) throws IOException {
+        while (limit - pos < n) {
+            if (!fill()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads more bytes, keeping the unread ones; false at end of stream. */
+    private boolean fill() throws IOException {
+        if (pos == limit) {
+            pos = 0;
+            limit = 0;
+        } else if (limit == buf.length) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        flushBeforeBlocking.flush();
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    /** Thrown by {@link #readLine(int)} after consuming a line over its limit. */
+    static final class LineTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LineTooLongException() {
+            super("line too long", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // a protocol event, not a fault: no stack trace needed
+        }
+    }
+
+    /** What one DATA read saw. */
+    static final class DataOutcome {
+        boolean complete;
+        boolean tooBig;
+        boolean lineTooLong;
+        boolean bareLf;
+        boolean bareCr;
+        long size;
+
+        boolean complete() {
+            return complete;
+        }
+
+        boolean bareLineEndings() {
+            return bareLf || bareCr;
+        }
+    }
+}

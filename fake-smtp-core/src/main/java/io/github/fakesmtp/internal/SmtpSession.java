@@ -1,0 +1,560 @@
+package io.github.fakesmtp.internal;
+
+import io.github.fakesmtp.BareLineEndingPolicy;
+import io.github.fakesmtp.TlsMode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One SMTP connection: the RFC 5321 state machine over bounded reads, run on its own thread.
+ *
+ * <p>Replies follow Postfix where the RFCs leave a choice. Every reply carries an enhanced status code
+ * (RFC 2034, RFC 3463) except the greeting and the replies to EHLO and HELO, which RFC 2034 section 3
+ * exempts.
+ */
+final class SmtpSession implements Runnable {
+
+    private static final String SYNTAX_ERROR = "5.5.4";
+    private static final String BAD_SEQUENCE = "5.5.1";
+
+    private final ServerConfig config;
+    private final MessageSink sink;
+    private final Socket rawSocket;
+    private final int connectionIndex;
+    private final InetSocketAddress clientAddress;
+    private final Transcript transcript;
+    private final Runnable onEnd;
+    private final MessageBytes.Collector collector = new MessageBytes.Collector();
+
+    private SmtpInput input;
+    private ReplyWriter out;
+    private boolean closing;
+
+    // Session state (RFC 5321 section 4.1.4): reset by STARTTLS, partly by EHLO/HELO.
+    private String heloName;
+    private boolean esmtp;
+    private boolean tls;
+    private String authenticatedUser;
+    private int messagesInConnection;
+
+    // Mail transaction state (RFC 5321 section 3.3): reset by RSET, EHLO/HELO and after each message.
+    private String sender;
+    private final List<String> recipients = new ArrayList<>();
+    private boolean smtpUtf8;
+    private String bodyType;
+    private boolean chunking;
+
+    SmtpSession(ServerConfig config, MessageSink sink, Socket socket, int connectionIndex, Transcript transcript,
+            Runnable onEnd) {
+        this.config = config;
+        this.sink = sink;
+        this.rawSocket = socket;
+        this.connectionIndex = connectionIndex;
+        this.clientAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.transcript = transcript;
+        this.onEnd = onEnd;
+    }
+
+    /** Ends the connection at once, from another thread: unblocks any read or write. */
+    void abort() {
+        closeQuietly();
+    }
+
+    @Override
+    public void run() {
+        try {
+            rawSocket.setTcpNoDelay(true);
+            rawSocket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
+            Socket socket = rawSocket;
+            if (config.tlsMode() == TlsMode.SMTPS) {
+                socket = startTls(rawSocket);
+            }
+            out = new ReplyWriter(socket.getOutputStream(), transcript);
+            input = new SmtpInput(socket.getInputStream(), out);
+            out.reply(220, null, config.serverName() + " ESMTP fake-smtp");
+            while (!closing) {
+                String line;
+                try {
+                    line = input.readLine(ServerConfig.MAX_AUTH_LINE_OCTETS);
+                } catch (SmtpInput.LineTooLongException e) {
+                    transcript.client("<line over " + ServerConfig.MAX_AUTH_LINE_OCTETS + " octets>");
+                    out.reply(500, "5.5.2", "Error: line too long");
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                handle(line);
+            }
+            out.flush();
+        } catch (SocketTimeoutException idle) {
+            // RFC 5321 section 4.5.3.2.7: a server may close an idle connection; 421 says why first.
+            try {
+                out.reply(421, "4.4.2", config.serverName() + " Error: timeout exceeded");
+                out.flush();
+            } catch (IOException | RuntimeException ignored) {
+                // the client may be gone as well
+            }
+        } catch (IOException clientGoneOrServerClosing) {
+            // Nothing to report: the connection is over, and any half-received message is discarded.
+        } finally {
+            closeQuietly();
+            onEnd.run();
+        }
+    }
+
+    private void handle(String line) throws IOException {
+        int space = line.indexOf(' ');
+        String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+        String argument = space < 0 ? "" : line.substring(space + 1);
+        transcript.client(verb.equals("AUTH") ? maskAuth(line) : line);
+        if (verb.equals("AUTH")) {
+            auth(argument);
+            return;
+        }
+        if (octets(line) + 2 > ServerConfig.MAX_COMMAND_OCTETS) {
+            // RFC 5321 section 4.5.3.1.4: command lines are at most 512 octets; 4.5.3.1.10: "500 Line too long".
+            out.reply(500, "5.5.2", "Error: line too long");
+            return;
+        }
+        switch (verb) {
+            case "EHLO" -> hello(argument, true);
+            case "HELO" -> hello(argument, false);
+            case "MAIL" -> mail(argument);
+            case "RCPT" -> rcpt(argument);
+            case "DATA" -> data(argument);
+            case "BDAT" -> bdat(argument);
+            case "RSET" -> rset(argument);
+            case "NOOP" -> out.reply(250, "2.0.0", "Ok");
+            case "QUIT" -> quit(argument);
+            case "VRFY" -> vrfy(argument);
+            case "EXPN" -> out.reply(502, "5.5.1", "Error: command not implemented");
+            case "HELP" -> out.reply(214, "2.0.0",
+                    "Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH");
+            case "STARTTLS" -> starttls(argument);
+            case "" -> out.reply(500, "5.5.2", "Error: bad syntax");
+            default -> out.reply(500, "5.5.2", "Error: command not recognized");
+        }
+    }
+
+    /** RFC 5321 section 4.1.1.1; EHLO lists the extensions (section 4.1.1.1, RFC 1869). */
+    private void hello(String argument, boolean extended) {
+        String name = argument.trim();
+        if (name.isEmpty()) {
+            out.reply(501, null, "Syntax: " + (extended ? "EHLO" : "HELO") + " hostname");
+            return;
+        }
+        resetTransaction(); // RFC 5321 section 4.1.4: EHLO/HELO in a transaction resets it
+        heloName = name;
+        esmtp = extended;
+        if (!extended) {
+            out.reply(250, null, config.serverName());
+            return;
+        }
+        List<String> lines = new ArrayList<>(10);
+        lines.add(config.serverName());
+        lines.add("PIPELINING");
+        lines.add("SIZE " + config.maxMessageSize());
+        if (config.tlsMode() == TlsMode.STARTTLS && !tls) {
+            lines.add("STARTTLS");
+        }
+        if (authAdvertised()) {
+            lines.add("AUTH " + String.join(" ", config.credentials().mechanisms()));
+        }
+        lines.add("ENHANCEDSTATUSCODES");
+        lines.add("8BITMIME");
+        lines.add("SMTPUTF8");
+        lines.add("CHUNKING");
+        out.reply(250, null, lines);
+    }
+
+    /** AUTH is offered only where it can succeed: configured, and over TLS when TLS is required. */
+    private boolean authAdvertised() {
+        return config.authOffered() && (tls || !config.requireTls());
+    }
+
+    /** RFC 5321 section 4.1.1.2, with SIZE (RFC 1870), BODY (RFC 6152) and SMTPUTF8 (RFC 6531). */
+    private void mail(String argument) {
+        if (heloName == null) {
+            out.reply(503, BAD_SEQUENCE, "Error: send HELO/EHLO first");
+            return;
+        }
+        if (sender != null) {
+            out.reply(503, BAD_SEQUENCE, "Error: nested MAIL command");
+            return;
+        }
+        if (config.requireTls() && !tls) {
+            out.reply(530, "5.7.0", "Must issue a STARTTLS command first");
+            return;
+        }
+        if (config.authRequired() && authenticatedUser == null) {
+            out.reply(530, "5.7.0", "Authentication required"); // RFC 4954 section 6
+            return;
+        }
+        if (!startsWithIgnoreCase(argument, "FROM:")) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: MAIL FROM:<address>");
+            return;
+        }
+        MailPath path;
+        try {
+            path = MailPath.parse(argument.substring(5));
+        } catch (MailPath.SyntaxException e) {
+            out.reply(501, "5.1.7", "Bad sender address syntax");
+            return;
+        }
+        String body = "7BIT";
+        boolean utf8 = false;
+        for (Map.Entry<String, String> parameter : path.parameters().entrySet()) {
+            String value = parameter.getValue();
+            switch (esmtp ? parameter.getKey() : "") {
+                case "SIZE" -> {
+                    if (!value.matches("[0-9]{1,18}")) {
+                        out.reply(501, SYNTAX_ERROR, "Bad message size syntax");
+                        return;
+                    }
+                    if (Long.parseLong(value) > config.maxMessageSize()) {
+                        out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.1
+                        return;
+                    }
+                }
+                case "BODY" -> {
+                    body = value.toUpperCase(Locale.ROOT);
+                    if (!body.equals("7BIT") && !body.equals("8BITMIME")) {
+                        out.reply(501, SYNTAX_ERROR, "Bad BODY keyword syntax");
+                        return;
+                    }
+                }
+                case "SMTPUTF8" -> {
+                    if (!value.isEmpty()) {
+                        out.reply(501, SYNTAX_ERROR, "Bad SMTPUTF8 syntax");
+                        return;
+                    }
+                    utf8 = true;
+                }
+                case "AUTH" -> {
+                    // RFC 4954 section 5: the AUTH parameter may be ignored by a server that does not relay.
+                }
+                default -> {
+                    out.reply(555, SYNTAX_ERROR, "Unsupported option: " + parameter.getKey());
+                    return;
+                }
+            }
+        }
+        if (!utf8 && !path.isAscii()) {
+            out.reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
+            return;
+        }
+        sender = path.address();
+        bodyType = body;
+        smtpUtf8 = utf8;
+        out.reply(250, "2.1.0", "Ok");
+    }
+
+    /** RFC 5321 section 4.1.1.3. */
+    private void rcpt(String argument) {
+        if (sender == null) {
+            out.reply(503, BAD_SEQUENCE, "Error: need MAIL command");
+            return;
+        }
+        if (!startsWithIgnoreCase(argument, "TO:")) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: RCPT TO:<address>");
+            return;
+        }
+        MailPath path;
+        try {
+            path = MailPath.parse(argument.substring(3));
+        } catch (MailPath.SyntaxException e) {
+            out.reply(501, "5.1.3", "Bad recipient address syntax");
+            return;
+        }
+        if (path.isNull()) {
+            out.reply(501, "5.1.3", "Bad recipient address syntax");
+            return;
+        }
+        if (!path.parameters().isEmpty()) {
+            out.reply(555, SYNTAX_ERROR, "Unsupported option: " + path.parameters().keySet().iterator().next());
+            return;
+        }
+        if (!smtpUtf8 && !path.isAscii()) {
+            out.reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
+            return;
+        }
+        if (recipients.size() >= config.maxRecipients()) {
+            out.reply(452, "4.5.3", "Error: too many recipients"); // RFC 5321 section 4.5.3.1.10
+            return;
+        }
+        recipients.add(path.address());
+        out.reply(250, "2.1.5", "Ok");
+    }
+
+    /** RFC 5321 section 4.1.1.4. */
+    private void data(String argument) throws IOException {
+        if (!argument.isEmpty()) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: DATA");
+            return;
+        }
+        if (chunking) {
+            out.reply(503, BAD_SEQUENCE, "Error: BDAT transaction in progress"); // RFC 3030 section 2
+            return;
+        }
+        if (sender == null) {
+            out.reply(503, BAD_SEQUENCE, "Error: need MAIL command");
+            return;
+        }
+        if (recipients.isEmpty()) {
+            out.reply(503, BAD_SEQUENCE, "Error: need RCPT command");
+            return;
+        }
+        out.reply(354, null, "End data with <CR><LF>.<CR><LF>");
+        SmtpInput.DataOutcome data = input.readDotTerminated(
+                collector, config.maxMessageSize(), ServerConfig.MAX_TEXT_LINE_OCTETS);
+        if (!data.complete()) {
+            collector.reset(); // RFC 5321 section 4.1.1.4: no complete data, no message
+            closing = true;
+            return;
+        }
+        transcript.note(data.size + " octets of message data");
+        if (data.tooBig) {
+            out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.3
+            resetTransaction();
+        } else if (data.lineTooLong) {
+            out.reply(500, "5.5.2", "Error: message line longer than "
+                    + ServerConfig.MAX_TEXT_LINE_OCTETS + " octets"); // RFC 5321 section 4.5.3.1.6
+            resetTransaction();
+        } else if (data.bareLineEndings() && config.bareLineEndings() == BareLineEndingPolicy.REJECT) {
+            out.reply(521, "5.5.2", config.serverName() + " Error: bare <LF> received");
+            resetTransaction();
+            closing = true;
+        } else {
+            accept(false, data.bareLineEndings());
+        }
+    }
+
+    /** RFC 3030 section 2: every chunk is read, even the ones that are refused. */
+    private void bdat(String argument) throws IOException {
+        String[] words = argument.trim().split(" +");
+        boolean last = words.length == 2 && words[1].equalsIgnoreCase("LAST");
+        if (words.length > 2 || (words.length == 2 && !last) || !words[0].matches("[0-9]{1,18}")) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: BDAT size [LAST]");
+            return;
+        }
+        long size = Long.parseLong(words[0]);
+        String refusal = sender == null ? "Error: need MAIL command"
+                : recipients.isEmpty() ? "Error: need RCPT command" : null;
+        boolean tooBig = refusal == null && collector.size() + size > config.maxMessageSize();
+        if (refusal != null || tooBig) {
+            if (tooBig) {
+                collector.reset();
+            }
+            if (!input.readChunk(size, null)) {
+                closing = true;
+                return;
+            }
+            transcript.note(size + " octets of chunk data, discarded");
+            if (tooBig) {
+                out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 3030 section 2, RFC 1870
+                resetTransaction();
+            } else {
+                out.reply(503, BAD_SEQUENCE, refusal);
+            }
+            return;
+        }
+        chunking = true;
+        if (!input.readChunk(size, collector)) {
+            collector.reset();
+            closing = true;
+            return;
+        }
+        transcript.note(size + " octets of chunk data");
+        if (last) {
+            accept(true, false);
+        } else {
+            out.reply(250, "2.0.0", "Ok: " + size + " octets received");
+        }
+    }
+
+    /** Captures the message, then says 250: a message the client saw accepted is never lost. */
+    private void accept(boolean chunked, boolean bareLineEndings) {
+        messagesInConnection++;
+        CapturedMessage message = new CapturedMessage(sender, List.copyOf(recipients), collector.finish(),
+                heloName, authenticatedUser, tls, clientAddress, Instant.now(), connectionIndex,
+                messagesInConnection, smtpUtf8, bodyType, bareLineEndings, chunked, transcript.lines());
+        try {
+            sink.captured(message);
+            out.reply(250, "2.0.0", "Ok: queued as " + connectionIndex + "." + messagesInConnection);
+        } catch (RuntimeException listenerFailed) {
+            // The test's own onMessage callback threw: RFC 5321 section 4.2.3, "451 local error in processing".
+            messagesInConnection--;
+            out.reply(451, "4.3.0", "Error: message listener failed: " + listenerFailed);
+        }
+        resetTransaction();
+    }
+
+    private void rset(String argument) {
+        if (!argument.isBlank()) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: RSET");
+            return;
+        }
+        resetTransaction();
+        out.reply(250, "2.0.0", "Ok");
+    }
+
+    private void quit(String argument) {
+        if (!argument.isBlank()) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: QUIT");
+            return;
+        }
+        out.reply(221, "2.0.0", "Bye"); // RFC 5321 section 4.1.1.10: reply, then close
+        closing = true;
+    }
+
+    /** RFC 5321 section 3.5.3: 252 when the server will not verify but will accept mail. */
+    private void vrfy(String argument) {
+        if (argument.isBlank()) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: VRFY address");
+            return;
+        }
+        out.reply(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
+    }
+
+    /** RFC 3207 section 4: 220, then the handshake; all state is forgotten and EHLO must come again. */
+    private void starttls(String argument) throws IOException {
+        if (config.tlsMode() != TlsMode.STARTTLS) {
+            out.reply(502, "5.5.1", "Error: command not implemented");
+            return;
+        }
+        if (tls) {
+            out.reply(554, "5.5.1", "Error: TLS already active");
+            return;
+        }
+        if (!argument.isBlank()) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: STARTTLS");
+            return;
+        }
+        out.reply(220, "2.0.0", "Ready to start TLS");
+        out.flush();
+        // RFC 3207 section 4.2 and CVE-2011-0411: commands pipelined after STARTTLS are discarded.
+        input.discardBufferedInput();
+        SSLSocket socket = startTls(rawSocket);
+        out.replaceStream(socket.getOutputStream());
+        input = new SmtpInput(socket.getInputStream(), out);
+        heloName = null;
+        esmtp = false;
+        authenticatedUser = null;
+        resetTransaction();
+    }
+
+    private SSLSocket startTls(Socket plain) throws IOException {
+        SSLContext context = config.sslContext() != null ? config.sslContext() : BundledTls.serverContext();
+        SSLSocket socket = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, clientAddress.getHostString(), plain.getPort(), true);
+        socket.setUseClientMode(false);
+        socket.startHandshake();
+        tls = true;
+        transcript.note("TLS " + socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite());
+        return socket;
+    }
+
+    /** RFC 4954 section 4. */
+    private void auth(String argument) throws IOException {
+        if (!config.authOffered()) {
+            out.reply(503, BAD_SEQUENCE, "Error: authentication not enabled");
+            return;
+        }
+        if (!esmtp) {
+            out.reply(503, BAD_SEQUENCE, "Error: send EHLO first");
+            return;
+        }
+        if (authenticatedUser != null) {
+            out.reply(503, BAD_SEQUENCE, "Error: already authenticated");
+            return;
+        }
+        if (sender != null) {
+            out.reply(503, BAD_SEQUENCE, "Error: MAIL transaction in progress");
+            return;
+        }
+        if (config.requireTls() && !tls) {
+            out.reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
+            return;
+        }
+        String[] words = argument.trim().split(" +");
+        if (words[0].isEmpty() || words.length > 2) {
+            out.reply(501, SYNTAX_ERROR, "Syntax: AUTH mechanism [initial-response]");
+            return;
+        }
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        if (!config.credentials().mechanisms().contains(mechanism)) {
+            out.reply(504, "5.5.4", "Unrecognized authentication type");
+            return;
+        }
+        SaslExchange exchange = new SaslExchange(config.credentials(), this::challenge, config.serverName());
+        switch (exchange.run(mechanism, words.length == 2 ? words[1] : null)) {
+            case SUCCESS -> {
+                authenticatedUser = exchange.user();
+                out.reply(235, "2.7.0", "Authentication successful");
+            }
+            case FAILED -> out.reply(535, "5.7.8", "Authentication credentials invalid");
+            case CANCELLED -> out.reply(501, "5.7.0", "Authentication aborted");
+            case UNDECODABLE -> out.reply(501, "5.5.2", "Cannot decode response");
+            case DISCONNECTED -> closing = true;
+        }
+    }
+
+    private String challenge(String base64) throws IOException {
+        out.reply(334, null, base64);
+        String response;
+        try {
+            response = input.readLine(ServerConfig.MAX_AUTH_LINE_OCTETS);
+        } catch (SmtpInput.LineTooLongException e) {
+            response = "";
+        }
+        if (response != null) {
+            transcript.client(response.equals("*") ? "*" : "****");
+        }
+        return response;
+    }
+
+    private void resetTransaction() {
+        sender = null;
+        recipients.clear();
+        smtpUtf8 = false;
+        bodyType = null;
+        chunking = false;
+        collector.reset();
+    }
+
+    private static String maskAuth(String line) {
+        String[] words = line.trim().split(" +");
+        return words.length > 2 ? words[0] + " " + words[1] + " ****" : line;
+    }
+
+    private static boolean startsWithIgnoreCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    private static int octets(String line) {
+        int octets = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            octets += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return octets;
+    }
+
+    private void closeQuietly() {
+        try {
+            rawSocket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}
