@@ -4,6 +4,7 @@ import io.github.fakesmtp.internal.CapturedMessage;
 import io.github.fakesmtp.internal.Credentials;
 import io.github.fakesmtp.internal.MessageStore;
 import io.github.fakesmtp.internal.ServerConfig;
+import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -41,12 +43,25 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final MessageStore<ReceivedMessage> store = new MessageStore<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Consumer<ReceivedMessage> listener;
+    private final FaultRegistry faults = new FaultRegistry();
+    private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
     private final SmtpServerEngine engine;
 
-    private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener) {
+    private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener, List<FaultRule> initialFaults) {
         this.config = config;
         this.listener = listener;
-        this.engine = SmtpServerEngine.start(config, this::captured);
+        initialFaults.forEach(faults::add);
+        this.engine = SmtpServerEngine.start(config, new SessionEvents() {
+            @Override
+            public void captured(CapturedMessage message) {
+                FakeSmtpServer.this.captured(message);
+            }
+
+            @Override
+            public void refused(Rejection rejection) {
+                rejections.add(rejection);
+            }
+        }, faults);
     }
 
     /**
@@ -183,10 +198,83 @@ public final class FakeSmtpServer implements AutoCloseable {
         return messages;
     }
 
-    /** Forgets every captured message and every recorded transcript, e.g. between tests sharing a server. */
+    /**
+     * Forgets every captured message, recorded rejection and transcript. Fault rules stay; {@link #reset()}
+     * removes them too.
+     */
     public void clear() {
         store.clear();
+        rejections.clear();
         engine.clearTranscripts();
+    }
+
+    /** Returns the server to its state at start: {@link #clear()} plus {@link #clearFaults()}. */
+    public void reset() {
+        clearFaults();
+        clear();
+    }
+
+    /**
+     * Starts a fault rule for commands of the given phases, installed by the builder's terminal method:
+     *
+     * <pre>{@code
+     * smtp.on(SmtpPhase.RCPT).matching("bob@example.com").reply(550, "5.1.1", "User unknown");
+     * smtp.on(SmtpPhase.AUTH).reply(535, "5.7.8 Authentication credentials invalid");
+     * smtp.on(SmtpPhase.END_OF_DATA).times(2).reply(451, "4.3.0", "Try again later");
+     * }</pre>
+     *
+     * Rules apply to commands that arrive after they are installed, first installed first consulted.
+     *
+     * @param phase a phase
+     * @param more further phases
+     * @return a rule builder whose terminal methods return the {@link InjectedFault}
+     */
+    public FaultRule.Builder<InjectedFault> on(SmtpPhase phase, SmtpPhase... more) {
+        java.util.EnumSet<SmtpPhase> phases = java.util.EnumSet.of(phase, more);
+        return new FaultRule.Builder<>(phases, faults::add);
+    }
+
+    /**
+     * Installs a rule, e.g. one of {@link Faults}.
+     *
+     * @param rule the rule
+     * @return the installed fault, to check that it fired or to remove it
+     */
+    public InjectedFault inject(FaultRule rule) {
+        return faults.add(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /**
+     * The installed fault rules, in the order they are consulted.
+     *
+     * @return an immutable snapshot
+     */
+    public List<InjectedFault> faults() {
+        return faults.all();
+    }
+
+    /**
+     * The installed rules that never fired: a test can check that every failure it scripted happened.
+     *
+     * @return an immutable snapshot
+     */
+    public List<InjectedFault> unfiredFaults() {
+        return faults.all().stream().filter(fault -> !fault.hasFired()).toList();
+    }
+
+    /** Removes every fault rule. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Every command the server refused so far, by its own checks or by a fault rule, oldest first:
+     * {@code smtp.rejections()} shows that "the RCPT for bob@example.com was refused with 550".
+     *
+     * @return an immutable snapshot
+     */
+    public List<Rejection> rejections() {
+        return List.copyOf(rejections);
     }
 
     /**
@@ -251,6 +339,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private BareLineEndingPolicy bareLineEndings = BareLineEndingPolicy.ACCEPT;
         private boolean recordTranscripts;
         private Consumer<ReceivedMessage> listener;
+        private final List<FaultRule> faults = new ArrayList<>();
 
         private Builder() {
         }
@@ -472,6 +561,18 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
 
         /**
+         * Installs a fault rule from the start, before the first client connects (e.g. for
+         * {@link SmtpPhase#CONNECT} rules).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder fault(FaultRule rule) {
+            faults.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
          * Binds the port and starts serving. Returns once clients can connect.
          *
          * @return the running server
@@ -479,7 +580,7 @@ public final class FakeSmtpServer implements AutoCloseable {
          * @throws IllegalStateException when the options contradict each other
          */
         public FakeSmtpServer start() {
-            return new FakeSmtpServer(config(), listener);
+            return new FakeSmtpServer(config(), listener, List.copyOf(faults));
         }
 
         private ServerConfig config() {

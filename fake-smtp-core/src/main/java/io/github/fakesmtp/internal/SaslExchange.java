@@ -36,6 +36,7 @@ final class SaslExchange {
     private final Channel channel;
     private final String serverName;
     private String user;
+    private String attemptedUser;
 
     SaslExchange(Credentials credentials, Channel channel, String serverName) {
         this.credentials = credentials;
@@ -46,6 +47,11 @@ final class SaslExchange {
     /** The user who logged in, after {@link Outcome#SUCCESS}. */
     String user() {
         return user;
+    }
+
+    /** The user the client tried to log in as, once its credentials were read; else null. */
+    String attemptedUser() {
+        return attemptedUser;
     }
 
     /**
@@ -98,6 +104,7 @@ final class SaslExchange {
             return Outcome.FAILED;
         }
         String username = response.substring(0, space);
+        attemptedUser = username;
         String digest = response.substring(space + 1).toLowerCase(Locale.ROOT);
         if (credentials.acceptsAny()) {
             user = username;
@@ -135,6 +142,7 @@ final class SaslExchange {
     }
 
     private Outcome verify(String username, String password) {
+        attemptedUser = username;
         if (credentials.check(username, password)) {
             user = username;
             return Outcome.SUCCESS;

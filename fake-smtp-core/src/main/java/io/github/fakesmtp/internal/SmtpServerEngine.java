@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,9 @@ public final class SmtpServerEngine implements AutoCloseable {
             "421 4.3.2 Too many connections, try again later\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerConfig config;
-    private final MessageSink sink;
+    private final SessionEvents events;
+    private final FaultHook faults;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final ServerSocket serverSocket;
     private final ThreadFactory threads;
     private final Thread acceptor;
@@ -36,9 +39,10 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
 
-    private SmtpServerEngine(ServerConfig config, MessageSink sink, ServerSocket serverSocket) {
+    private SmtpServerEngine(ServerConfig config, SessionEvents events, FaultHook faults, ServerSocket serverSocket) {
         this.config = config;
-        this.sink = sink;
+        this.events = events;
+        this.faults = faults;
         this.serverSocket = serverSocket;
         int port = serverSocket.getLocalPort();
         this.threads = ThreadFactories.named("fake-smtp-" + port + "-connection-");
@@ -49,11 +53,12 @@ public final class SmtpServerEngine implements AutoCloseable {
      * Binds and starts accepting. Returns once the port is bound: a client may connect straight away.
      *
      * @param config the server's configuration
-     * @param sink where captured messages go
+     * @param events where captured messages and rejections go
+     * @param faults the fault rules sessions consult
      * @return the running engine
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
-    public static SmtpServerEngine start(ServerConfig config, MessageSink sink) {
+    public static SmtpServerEngine start(ServerConfig config, SessionEvents events, FaultHook faults) {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
@@ -68,7 +73,7 @@ public final class SmtpServerEngine implements AutoCloseable {
                     + (config.port() != 0 ? " (another process may hold the port; use port 0 for a free one)" : ""),
                     e);
         }
-        SmtpServerEngine engine = new SmtpServerEngine(config, sink, socket);
+        SmtpServerEngine engine = new SmtpServerEngine(config, events, faults, socket);
         engine.acceptor.start();
         return engine;
     }
@@ -137,7 +142,8 @@ public final class SmtpServerEngine implements AutoCloseable {
         }
         Thread[] self = new Thread[1];
         SmtpSession[] session = new SmtpSession[1];
-        session[0] = new SmtpSession(config, sink, socket, connectionCount.incrementAndGet(), transcript, () -> {
+        session[0] = new SmtpSession(config, events, faults, this::pause, socket, connectionCount.incrementAndGet(),
+                transcript, () -> {
             sessions.remove(session[0]);
             sessionThreads.remove(self[0]);
         });
@@ -157,6 +163,7 @@ public final class SmtpServerEngine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closing.countDown();
         closeQuietly(serverSocket);
         for (SmtpSession session : sessions) {
             session.abort();
@@ -165,6 +172,15 @@ public final class SmtpServerEngine implements AutoCloseable {
         join(acceptor, deadline);
         for (Thread thread : List.copyOf(sessionThreads)) {
             join(thread, deadline);
+        }
+    }
+
+    private boolean pause(long nanos) {
+        try {
+            return !closing.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,6 +1,10 @@
 package io.github.fakesmtp.internal;
 
 import io.github.fakesmtp.BareLineEndingPolicy;
+import io.github.fakesmtp.Rejection;
+import io.github.fakesmtp.SmtpCommand;
+import io.github.fakesmtp.SmtpPhase;
+import io.github.fakesmtp.SmtpReply;
 import io.github.fakesmtp.TlsMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,7 +31,9 @@ final class SmtpSession implements Runnable {
     private static final String BAD_SEQUENCE = "5.5.1";
 
     private final ServerConfig config;
-    private final MessageSink sink;
+    private final SessionEvents events;
+    private final FaultHook faults;
+    private final Pauser pauser;
     private final Socket rawSocket;
     private final int connectionIndex;
     private final InetSocketAddress clientAddress;
@@ -38,6 +44,13 @@ final class SmtpSession implements Runnable {
     private SmtpInput input;
     private ReplyWriter out;
     private boolean closing;
+    /** After a negative greeting other than 421, only QUIT is served (RFC 5321 section 3.1). */
+    private boolean refusedAtGreeting;
+
+    // The command being handled, for fault rules and the record of rejections.
+    private SmtpPhase phase = SmtpPhase.CONNECT;
+    private String argument = "";
+    private String attemptedUser;
 
     // Session state (RFC 5321 section 4.1.4): reset by STARTTLS, partly by EHLO/HELO.
     private String heloName;
@@ -53,10 +66,12 @@ final class SmtpSession implements Runnable {
     private String bodyType;
     private boolean chunking;
 
-    SmtpSession(ServerConfig config, MessageSink sink, Socket socket, int connectionIndex, Transcript transcript,
-            Runnable onEnd) {
+    SmtpSession(ServerConfig config, SessionEvents events, FaultHook faults, Pauser pauser, Socket socket,
+            int connectionIndex, Transcript transcript, Runnable onEnd) {
         this.config = config;
-        this.sink = sink;
+        this.events = events;
+        this.faults = faults;
+        this.pauser = pauser;
         this.rawSocket = socket;
         this.connectionIndex = connectionIndex;
         this.clientAddress = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -80,14 +95,20 @@ final class SmtpSession implements Runnable {
             }
             out = new ReplyWriter(socket.getOutputStream(), transcript);
             input = new SmtpInput(socket.getInputStream(), out);
-            out.reply(220, null, config.serverName() + " ESMTP fake-smtp");
+            if (!applyFault(fault(SmtpPhase.CONNECT))) {
+                out.reply(220, null, config.serverName() + " ESMTP fake-smtp");
+            } else if (!closing) {
+                refusedAtGreeting = true;
+            }
             while (!closing) {
                 String line;
                 try {
                     line = input.readLine(ServerConfig.MAX_AUTH_LINE_OCTETS);
                 } catch (SmtpInput.LineTooLongException e) {
                     transcript.client("<line over " + ServerConfig.MAX_AUTH_LINE_OCTETS + " octets>");
-                    out.reply(500, "5.5.2", "Error: line too long");
+                    phase = SmtpPhase.OTHER;
+                    argument = "";
+                    reply(500, "5.5.2", "Error: line too long");
                     continue;
                 }
                 if (line == null) {
@@ -99,7 +120,9 @@ final class SmtpSession implements Runnable {
         } catch (SocketTimeoutException idle) {
             // RFC 5321 section 4.5.3.2.7: a server may close an idle connection; 421 says why first.
             try {
-                out.reply(421, "4.4.2", config.serverName() + " Error: timeout exceeded");
+                phase = SmtpPhase.OTHER;
+                argument = "";
+                reply(421, "4.4.2", config.serverName() + " Error: timeout exceeded");
                 out.flush();
             } catch (IOException | RuntimeException ignored) {
                 // the client may be gone as well
@@ -115,34 +138,45 @@ final class SmtpSession implements Runnable {
     private void handle(String line) throws IOException {
         int space = line.indexOf(' ');
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-        String argument = space < 0 ? "" : line.substring(space + 1);
-        transcript.client(verb.equals("AUTH") ? maskAuth(line) : line);
-        if (verb.equals("AUTH")) {
-            auth(argument);
+        String rest = space < 0 ? "" : line.substring(space + 1);
+        boolean isAuth = verb.equals("AUTH");
+        transcript.client(isAuth ? maskAuth(line) : line);
+        this.phase = phaseOf(verb);
+        this.argument = isAuth ? rest.trim().split(" ")[0] : rest;
+        this.attemptedUser = null;
+        if (refusedAtGreeting && !verb.equals("QUIT")) {
+            reply(503, BAD_SEQUENCE, "Error: no SMTP service here, send QUIT");
+            return;
+        }
+        if (isAuth) {
+            auth(rest);
             return;
         }
         if (octets(line) + 2 > ServerConfig.MAX_COMMAND_OCTETS) {
             // RFC 5321 section 4.5.3.1.4: command lines are at most 512 octets; 4.5.3.1.10: "500 Line too long".
-            out.reply(500, "5.5.2", "Error: line too long");
+            reply(500, "5.5.2", "Error: line too long");
             return;
         }
+        if (phase != SmtpPhase.DATA && applyFault(fault(phase))) {
+            return; // DATA applies its rules itself: one may read part of the message first
+        }
         switch (verb) {
-            case "EHLO" -> hello(argument, true);
-            case "HELO" -> hello(argument, false);
-            case "MAIL" -> mail(argument);
-            case "RCPT" -> rcpt(argument);
-            case "DATA" -> data(argument);
-            case "BDAT" -> bdat(argument);
-            case "RSET" -> rset(argument);
-            case "NOOP" -> out.reply(250, "2.0.0", "Ok");
-            case "QUIT" -> quit(argument);
-            case "VRFY" -> vrfy(argument);
-            case "EXPN" -> out.reply(502, "5.5.1", "Error: command not implemented");
-            case "HELP" -> out.reply(214, "2.0.0",
+            case "EHLO" -> hello(rest, true);
+            case "HELO" -> hello(rest, false);
+            case "MAIL" -> mail(rest);
+            case "RCPT" -> rcpt(rest);
+            case "DATA" -> data(rest);
+            case "BDAT" -> bdat(rest);
+            case "RSET" -> rset(rest);
+            case "NOOP" -> reply(250, "2.0.0", "Ok");
+            case "QUIT" -> quit(rest);
+            case "VRFY" -> vrfy(rest);
+            case "EXPN" -> reply(502, "5.5.1", "Error: command not implemented");
+            case "HELP" -> reply(214, "2.0.0",
                     "Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH");
-            case "STARTTLS" -> starttls(argument);
-            case "" -> out.reply(500, "5.5.2", "Error: bad syntax");
-            default -> out.reply(500, "5.5.2", "Error: command not recognized");
+            case "STARTTLS" -> starttls(rest);
+            case "" -> reply(500, "5.5.2", "Error: bad syntax");
+            default -> reply(500, "5.5.2", "Error: command not recognized");
         }
     }
 
@@ -150,14 +184,14 @@ final class SmtpSession implements Runnable {
     private void hello(String argument, boolean extended) {
         String name = argument.trim();
         if (name.isEmpty()) {
-            out.reply(501, null, "Syntax: " + (extended ? "EHLO" : "HELO") + " hostname");
+            reply(501, null, "Syntax: " + (extended ? "EHLO" : "HELO") + " hostname");
             return;
         }
         resetTransaction(); // RFC 5321 section 4.1.4: EHLO/HELO in a transaction resets it
         heloName = name;
         esmtp = extended;
         if (!extended) {
-            out.reply(250, null, config.serverName());
+            reply(250, null, config.serverName());
             return;
         }
         List<String> lines = new ArrayList<>(10);
@@ -185,30 +219,30 @@ final class SmtpSession implements Runnable {
     /** RFC 5321 section 4.1.1.2, with SIZE (RFC 1870), BODY (RFC 6152) and SMTPUTF8 (RFC 6531). */
     private void mail(String argument) {
         if (heloName == null) {
-            out.reply(503, BAD_SEQUENCE, "Error: send HELO/EHLO first");
+            reply(503, BAD_SEQUENCE, "Error: send HELO/EHLO first");
             return;
         }
         if (sender != null) {
-            out.reply(503, BAD_SEQUENCE, "Error: nested MAIL command");
+            reply(503, BAD_SEQUENCE, "Error: nested MAIL command");
             return;
         }
         if (config.requireTls() && !tls) {
-            out.reply(530, "5.7.0", "Must issue a STARTTLS command first");
+            reply(530, "5.7.0", "Must issue a STARTTLS command first");
             return;
         }
         if (config.authRequired() && authenticatedUser == null) {
-            out.reply(530, "5.7.0", "Authentication required"); // RFC 4954 section 6
+            reply(530, "5.7.0", "Authentication required"); // RFC 4954 section 6
             return;
         }
         if (!startsWithIgnoreCase(argument, "FROM:")) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: MAIL FROM:<address>");
+            reply(501, SYNTAX_ERROR, "Syntax: MAIL FROM:<address>");
             return;
         }
         MailPath path;
         try {
             path = MailPath.parse(argument.substring(5));
         } catch (MailPath.SyntaxException e) {
-            out.reply(501, "5.1.7", "Bad sender address syntax");
+            reply(501, "5.1.7", "Bad sender address syntax");
             return;
         }
         String body = "7BIT";
@@ -218,24 +252,24 @@ final class SmtpSession implements Runnable {
             switch (esmtp ? parameter.getKey() : "") {
                 case "SIZE" -> {
                     if (!value.matches("[0-9]{1,18}")) {
-                        out.reply(501, SYNTAX_ERROR, "Bad message size syntax");
+                        reply(501, SYNTAX_ERROR, "Bad message size syntax");
                         return;
                     }
                     if (Long.parseLong(value) > config.maxMessageSize()) {
-                        out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.1
+                        reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.1
                         return;
                     }
                 }
                 case "BODY" -> {
                     body = value.toUpperCase(Locale.ROOT);
                     if (!body.equals("7BIT") && !body.equals("8BITMIME")) {
-                        out.reply(501, SYNTAX_ERROR, "Bad BODY keyword syntax");
+                        reply(501, SYNTAX_ERROR, "Bad BODY keyword syntax");
                         return;
                     }
                 }
                 case "SMTPUTF8" -> {
                     if (!value.isEmpty()) {
-                        out.reply(501, SYNTAX_ERROR, "Bad SMTPUTF8 syntax");
+                        reply(501, SYNTAX_ERROR, "Bad SMTPUTF8 syntax");
                         return;
                     }
                     utf8 = true;
@@ -244,74 +278,84 @@ final class SmtpSession implements Runnable {
                     // RFC 4954 section 5: the AUTH parameter may be ignored by a server that does not relay.
                 }
                 default -> {
-                    out.reply(555, SYNTAX_ERROR, "Unsupported option: " + parameter.getKey());
+                    reply(555, SYNTAX_ERROR, "Unsupported option: " + parameter.getKey());
                     return;
                 }
             }
         }
         if (!utf8 && !path.isAscii()) {
-            out.reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
+            reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
             return;
         }
         sender = path.address();
         bodyType = body;
         smtpUtf8 = utf8;
-        out.reply(250, "2.1.0", "Ok");
+        reply(250, "2.1.0", "Ok");
     }
 
     /** RFC 5321 section 4.1.1.3. */
     private void rcpt(String argument) {
         if (sender == null) {
-            out.reply(503, BAD_SEQUENCE, "Error: need MAIL command");
+            reply(503, BAD_SEQUENCE, "Error: need MAIL command");
             return;
         }
         if (!startsWithIgnoreCase(argument, "TO:")) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: RCPT TO:<address>");
+            reply(501, SYNTAX_ERROR, "Syntax: RCPT TO:<address>");
             return;
         }
         MailPath path;
         try {
             path = MailPath.parse(argument.substring(3));
         } catch (MailPath.SyntaxException e) {
-            out.reply(501, "5.1.3", "Bad recipient address syntax");
+            reply(501, "5.1.3", "Bad recipient address syntax");
             return;
         }
         if (path.isNull()) {
-            out.reply(501, "5.1.3", "Bad recipient address syntax");
+            reply(501, "5.1.3", "Bad recipient address syntax");
             return;
         }
         if (!path.parameters().isEmpty()) {
-            out.reply(555, SYNTAX_ERROR, "Unsupported option: " + path.parameters().keySet().iterator().next());
+            reply(555, SYNTAX_ERROR, "Unsupported option: " + path.parameters().keySet().iterator().next());
             return;
         }
         if (!smtpUtf8 && !path.isAscii()) {
-            out.reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
+            reply(553, "5.6.7", "Must declare SMTPUTF8 to send unicode address"); // RFC 6531 section 3.4
             return;
         }
         if (recipients.size() >= config.maxRecipients()) {
-            out.reply(452, "4.5.3", "Error: too many recipients"); // RFC 5321 section 4.5.3.1.10
+            reply(452, "4.5.3", "Error: too many recipients"); // RFC 5321 section 4.5.3.1.10
             return;
         }
         recipients.add(path.address());
-        out.reply(250, "2.1.5", "Ok");
+        reply(250, "2.1.5", "Ok");
     }
 
     /** RFC 5321 section 4.1.1.4. */
     private void data(String argument) throws IOException {
         if (!argument.isEmpty()) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: DATA");
+            reply(501, SYNTAX_ERROR, "Syntax: DATA");
             return;
         }
         if (chunking) {
-            out.reply(503, BAD_SEQUENCE, "Error: BDAT transaction in progress"); // RFC 3030 section 2
+            reply(503, BAD_SEQUENCE, "Error: BDAT transaction in progress"); // RFC 3030 section 2
             return;
         }
         if (sender == null) {
-            out.reply(503, BAD_SEQUENCE, "Error: need MAIL command");
+            reply(503, BAD_SEQUENCE, "Error: need MAIL command");
             return;
         }
         if (recipients.isEmpty()) {
-            out.reply(503, BAD_SEQUENCE, "Error: need RCPT command");
+            reply(503, BAD_SEQUENCE, "Error: need RCPT command");
+            return;
+        }
+        FaultDecision fault = fault(SmtpPhase.DATA);
+        if (fault != null && fault.kind() == FaultDecision.Kind.DISCONNECT_AFTER_BYTES) {
+            out.reply(354, null, "End data with <CR><LF>.<CR><LF>");
+            input.readChunk(fault.bytes(), null);
+            disconnectByFault();
+            return;
+        }
+        if (applyFault(fault)) {
             return;
         }
         out.reply(354, null, "End data with <CR><LF>.<CR><LF>");
@@ -324,18 +368,20 @@ final class SmtpSession implements Runnable {
         }
         transcript.note(data.size + " octets of message data");
         if (data.tooBig) {
-            out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.3
+            reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 1870 section 6.3
             resetTransaction();
         } else if (data.lineTooLong) {
-            out.reply(500, "5.5.2", "Error: message line longer than "
+            reply(500, "5.5.2", "Error: message line longer than "
                     + ServerConfig.MAX_TEXT_LINE_OCTETS + " octets"); // RFC 5321 section 4.5.3.1.6
             resetTransaction();
         } else if (data.bareLineEndings() && config.bareLineEndings() == BareLineEndingPolicy.REJECT) {
-            out.reply(521, "5.5.2", config.serverName() + " Error: bare <LF> received");
+            reply(521, "5.5.2", config.serverName() + " Error: bare <LF> received");
             resetTransaction();
             closing = true;
-        } else {
+        } else if (!applyFault(fault(SmtpPhase.END_OF_DATA))) {
             accept(false, data.bareLineEndings());
+        } else {
+            resetTransaction(); // refused by a rule: nothing is captured
         }
     }
 
@@ -344,10 +390,25 @@ final class SmtpSession implements Runnable {
         String[] words = argument.trim().split(" +");
         boolean last = words.length == 2 && words[1].equalsIgnoreCase("LAST");
         if (words.length > 2 || (words.length == 2 && !last) || !words[0].matches("[0-9]{1,18}")) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: BDAT size [LAST]");
+            reply(501, SYNTAX_ERROR, "Syntax: BDAT size [LAST]");
             return;
         }
         long size = Long.parseLong(words[0]);
+        FaultDecision fault = fault(SmtpPhase.DATA);
+        if (fault != null && fault.kind() != FaultDecision.Kind.REPLY) {
+            input.readChunk(fault.kind() == FaultDecision.Kind.DISCONNECT_AFTER_BYTES ? Math.min(size, fault.bytes()) : 0, null);
+            disconnectByFault();
+            return;
+        }
+        if (fault != null) {
+            if (input.readChunk(size, null)) { // RFC 3030 section 2: a refused chunk is still read
+                applyFault(fault);
+                resetTransaction();
+            } else {
+                closing = true;
+            }
+            return;
+        }
         String refusal = sender == null ? "Error: need MAIL command"
                 : recipients.isEmpty() ? "Error: need RCPT command" : null;
         boolean tooBig = refusal == null && collector.size() + size > config.maxMessageSize();
@@ -361,10 +422,10 @@ final class SmtpSession implements Runnable {
             }
             transcript.note(size + " octets of chunk data, discarded");
             if (tooBig) {
-                out.reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 3030 section 2, RFC 1870
+                reply(552, "5.3.4", "Message size exceeds fixed limit"); // RFC 3030 section 2, RFC 1870
                 resetTransaction();
             } else {
-                out.reply(503, BAD_SEQUENCE, refusal);
+                reply(503, BAD_SEQUENCE, refusal);
             }
             return;
         }
@@ -376,9 +437,13 @@ final class SmtpSession implements Runnable {
         }
         transcript.note(size + " octets of chunk data");
         if (last) {
-            accept(true, false);
+            if (!applyFault(fault(SmtpPhase.END_OF_DATA))) {
+                accept(true, false);
+            } else {
+                resetTransaction();
+            }
         } else {
-            out.reply(250, "2.0.0", "Ok: " + size + " octets received");
+            reply(250, "2.0.0", "Ok: " + size + " octets received");
         }
     }
 
@@ -389,58 +454,58 @@ final class SmtpSession implements Runnable {
                 heloName, authenticatedUser, tls, clientAddress, Instant.now(), connectionIndex,
                 messagesInConnection, smtpUtf8, bodyType, bareLineEndings, chunked, transcript.lines());
         try {
-            sink.captured(message);
-            out.reply(250, "2.0.0", "Ok: queued as " + connectionIndex + "." + messagesInConnection);
+            events.captured(message);
+            reply(250, "2.0.0", "Ok: queued as " + connectionIndex + "." + messagesInConnection);
         } catch (RuntimeException listenerFailed) {
             // The test's own onMessage callback threw: RFC 5321 section 4.2.3, "451 local error in processing".
             messagesInConnection--;
-            out.reply(451, "4.3.0", "Error: message listener failed: " + listenerFailed);
+            reply(451, "4.3.0", "Error: message listener failed: " + listenerFailed);
         }
         resetTransaction();
     }
 
     private void rset(String argument) {
         if (!argument.isBlank()) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: RSET");
+            reply(501, SYNTAX_ERROR, "Syntax: RSET");
             return;
         }
         resetTransaction();
-        out.reply(250, "2.0.0", "Ok");
+        reply(250, "2.0.0", "Ok");
     }
 
     private void quit(String argument) {
         if (!argument.isBlank()) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: QUIT");
+            reply(501, SYNTAX_ERROR, "Syntax: QUIT");
             return;
         }
-        out.reply(221, "2.0.0", "Bye"); // RFC 5321 section 4.1.1.10: reply, then close
+        reply(221, "2.0.0", "Bye"); // RFC 5321 section 4.1.1.10: reply, then close
         closing = true;
     }
 
     /** RFC 5321 section 3.5.3: 252 when the server will not verify but will accept mail. */
     private void vrfy(String argument) {
         if (argument.isBlank()) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: VRFY address");
+            reply(501, SYNTAX_ERROR, "Syntax: VRFY address");
             return;
         }
-        out.reply(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
+        reply(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
     }
 
     /** RFC 3207 section 4: 220, then the handshake; all state is forgotten and EHLO must come again. */
     private void starttls(String argument) throws IOException {
         if (config.tlsMode() != TlsMode.STARTTLS) {
-            out.reply(502, "5.5.1", "Error: command not implemented");
+            reply(502, "5.5.1", "Error: command not implemented");
             return;
         }
         if (tls) {
-            out.reply(554, "5.5.1", "Error: TLS already active");
+            reply(554, "5.5.1", "Error: TLS already active");
             return;
         }
         if (!argument.isBlank()) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: STARTTLS");
+            reply(501, SYNTAX_ERROR, "Syntax: STARTTLS");
             return;
         }
-        out.reply(220, "2.0.0", "Ready to start TLS");
+        reply(220, "2.0.0", "Ready to start TLS");
         out.flush();
         // RFC 3207 section 4.2 and CVE-2011-0411: commands pipelined after STARTTLS are discarded.
         input.discardBufferedInput();
@@ -467,44 +532,50 @@ final class SmtpSession implements Runnable {
     /** RFC 4954 section 4. */
     private void auth(String argument) throws IOException {
         if (!config.authOffered()) {
-            out.reply(503, BAD_SEQUENCE, "Error: authentication not enabled");
+            reply(503, BAD_SEQUENCE, "Error: authentication not enabled");
             return;
         }
         if (!esmtp) {
-            out.reply(503, BAD_SEQUENCE, "Error: send EHLO first");
+            reply(503, BAD_SEQUENCE, "Error: send EHLO first");
             return;
         }
         if (authenticatedUser != null) {
-            out.reply(503, BAD_SEQUENCE, "Error: already authenticated");
+            reply(503, BAD_SEQUENCE, "Error: already authenticated");
             return;
         }
         if (sender != null) {
-            out.reply(503, BAD_SEQUENCE, "Error: MAIL transaction in progress");
+            reply(503, BAD_SEQUENCE, "Error: MAIL transaction in progress");
             return;
         }
         if (config.requireTls() && !tls) {
-            out.reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
+            reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
             return;
         }
         String[] words = argument.trim().split(" +");
         if (words[0].isEmpty() || words.length > 2) {
-            out.reply(501, SYNTAX_ERROR, "Syntax: AUTH mechanism [initial-response]");
+            reply(501, SYNTAX_ERROR, "Syntax: AUTH mechanism [initial-response]");
             return;
         }
         String mechanism = words[0].toUpperCase(Locale.ROOT);
         if (!config.credentials().mechanisms().contains(mechanism)) {
-            out.reply(504, "5.5.4", "Unrecognized authentication type");
+            reply(504, "5.5.4", "Unrecognized authentication type");
             return;
         }
         SaslExchange exchange = new SaslExchange(config.credentials(), this::challenge, config.serverName());
-        switch (exchange.run(mechanism, words.length == 2 ? words[1] : null)) {
+        SaslExchange.Outcome outcome = exchange.run(mechanism, words.length == 2 ? words[1] : null);
+        attemptedUser = exchange.attemptedUser();
+        if ((outcome == SaslExchange.Outcome.SUCCESS || outcome == SaslExchange.Outcome.FAILED)
+                && applyFault(fault(SmtpPhase.AUTH))) {
+            return; // RFC 4954 rules see the credentials' user, so a rule can refuse one user only
+        }
+        switch (outcome) {
             case SUCCESS -> {
                 authenticatedUser = exchange.user();
-                out.reply(235, "2.7.0", "Authentication successful");
+                reply(235, "2.7.0", "Authentication successful");
             }
-            case FAILED -> out.reply(535, "5.7.8", "Authentication credentials invalid");
-            case CANCELLED -> out.reply(501, "5.7.0", "Authentication aborted");
-            case UNDECODABLE -> out.reply(501, "5.5.2", "Cannot decode response");
+            case FAILED -> reply(535, "5.7.8", "Authentication credentials invalid");
+            case CANCELLED -> reply(501, "5.7.0", "Authentication aborted");
+            case UNDECODABLE -> reply(501, "5.5.2", "Cannot decode response");
             case DISCONNECTED -> closing = true;
         }
     }
@@ -521,6 +592,96 @@ final class SmtpSession implements Runnable {
             transcript.client(response.equals("*") ? "*" : "****");
         }
         return response;
+    }
+
+    /** Sends a reply; a negative one is recorded as a rejection of the current command. */
+    private void reply(int code, String enhanced, String text) {
+        if (code >= 400) {
+            events.refused(new Rejection(command(), SmtpReply.of(code, enhanced, text), false, Instant.now()));
+        }
+        out.reply(code, enhanced, text);
+    }
+
+    /** Asks the fault rules about the current command; waits out any delay they ask for. */
+    private FaultDecision fault(SmtpPhase at) throws IOException {
+        if (!faults.active()) {
+            return null;
+        }
+        phase = at;
+        FaultDecision decision = faults.decide(command());
+        if (decision == null) {
+            return null;
+        }
+        if (decision.delayNanos() > 0) {
+            out.flush(); // replies already due must not be held back by the delay of a later one
+            if (!pauser.pause(decision.delayNanos())) {
+                throw new IOException("server closing");
+            }
+        }
+        return decision.kind() == FaultDecision.Kind.DELAY ? null : decision;
+    }
+
+    /** Carries out a fault rule's reply or disconnect; false when there is none and the default goes on. */
+    private boolean applyFault(FaultDecision fault) {
+        if (fault == null) {
+            return false;
+        }
+        if (fault.kind() != FaultDecision.Kind.REPLY) {
+            disconnectByFault();
+            return true;
+        }
+        SmtpReply reply = fault.reply();
+        events.refused(new Rejection(command(), reply, true, Instant.now()));
+        out.reply(reply.code(), reply.enhancedCode(), reply.lines());
+        if (reply.code() == 421) {
+            closing = true; // RFC 5321 section 3.8: 421 means the server closes the channel
+        }
+        return true;
+    }
+
+    private void disconnectByFault() {
+        events.refused(new Rejection(command(), null, true, Instant.now()));
+        transcript.note("connection dropped by fault rule");
+        closing = true;
+        closeQuietly(); // no reply, and no flush of anything still queued
+    }
+
+    /** The current command as rules and rejections see it. */
+    private SmtpCommand command() {
+        String address = null;
+        if (phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT) {
+            address = addressOf(argument, phase == SmtpPhase.MAIL ? "FROM:" : "TO:");
+        } else if (phase == SmtpPhase.DATA || phase == SmtpPhase.END_OF_DATA) {
+            address = sender;
+        }
+        String user = phase == SmtpPhase.AUTH ? attemptedUser : authenticatedUser;
+        String shownArgument = phase == SmtpPhase.CONNECT || phase == SmtpPhase.END_OF_DATA ? "" : argument;
+        return new SmtpCommand(phase, shownArgument, address, heloName, user, tls, connectionIndex);
+    }
+
+    private static String addressOf(String argument, String prefix) {
+        if (!startsWithIgnoreCase(argument, prefix)) {
+            return null;
+        }
+        try {
+            return MailPath.parse(argument.substring(prefix.length())).address();
+        } catch (MailPath.SyntaxException e) {
+            return null;
+        }
+    }
+
+    private static SmtpPhase phaseOf(String verb) {
+        return switch (verb) {
+            case "EHLO", "HELO" -> SmtpPhase.EHLO;
+            case "STARTTLS" -> SmtpPhase.STARTTLS;
+            case "AUTH" -> SmtpPhase.AUTH;
+            case "MAIL" -> SmtpPhase.MAIL;
+            case "RCPT" -> SmtpPhase.RCPT;
+            case "DATA", "BDAT" -> SmtpPhase.DATA;
+            case "RSET" -> SmtpPhase.RSET;
+            case "QUIT" -> SmtpPhase.QUIT;
+            default -> SmtpPhase.OTHER;
+        };
     }
 
     private void resetTransaction() {
