@@ -21,6 +21,9 @@ public record SmtpReply(int code, String enhancedCode, List<String> lines) {
     /**
      * Validates and copies the parts.
      *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the enhanced status code such as {@code 5.1.1}, or {@code null}
+     * @param lines the text lines, at least one
      * @throws IllegalArgumentException when the code is not 200 to 599, the enhanced code is malformed or
      *     does not start with the code's class, or a line holds CR or LF
      */
