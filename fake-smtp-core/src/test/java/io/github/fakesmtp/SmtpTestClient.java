@@ -143,6 +143,11 @@ final class SmtpTestClient implements AutoCloseable {
         return reply;
     }
 
+    /** The TLS handshake alone, for a test that sent STARTTLS itself and read the 220. */
+    void startTlsHandshakeOnly() {
+        handshake();
+    }
+
     private void handshake() {
         try {
             SSLSocket tls = (SSLSocket) FakeSmtpTls.clientSslContext().getSocketFactory()
