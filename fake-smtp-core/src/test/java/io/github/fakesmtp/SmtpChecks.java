@@ -39,4 +39,17 @@ final class SmtpChecks {
         assertThat(server.messages()).hasSize(before + 1);
         assertThat(server.messages().get(before).subject()).isEqualTo(subject);
     }
+
+    /** A fresh connection can log in with AUTH PLAIN and send a message, and it is captured. */
+    static void assertStillServesAuthenticated(FakeSmtpServer server, String user, String password) {
+        int before = server.messageCount();
+        String plain = java.util.Base64.getEncoder().encodeToString(
+                ("\0" + user + "\0" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (SmtpTestClient client = SmtpTestClient.ready(server)) {
+            client.command("AUTH PLAIN " + plain).expect(235, "2.7.0");
+            client.sendMessage("alice@example.com", "bob@example.com", message("after auth", "fine"))
+                    .expect(250, "2.0.0");
+        }
+        assertThat(server.messages()).hasSize(before + 1);
+    }
 }
