@@ -147,4 +147,19 @@ class Rfc3030ChunkingTest {
         }
         assertNothingCapturedAndStillServes(server);
     }
+
+    @Test
+    void rfc3030_2_aChunkLargerThanAnyBufferIsReadExactly() {
+        try (FakeSmtpServer big = FakeSmtpServer.start();
+                SmtpTestClient client = inTransaction(big)) {
+            byte[] content = new byte[300_000];
+            for (int i = 0; i < content.length; i++) {
+                content[i] = (byte) (i * 13 + 7); // any octet, CR, LF and NUL included: BDAT is binary-safe
+            }
+            chunk(client, content, true);
+            client.readReply().expect(250, "2.0.0");
+            client.command("NOOP").expect(250, "2.0.0");
+            assertThat(big.takeMessage(SmtpChecks.WAIT).rawBytes()).isEqualTo(content);
+        }
+    }
 }

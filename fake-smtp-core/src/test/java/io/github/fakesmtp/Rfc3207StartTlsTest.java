@@ -123,4 +123,44 @@ class Rfc3207StartTlsTest {
             client.command("MAIL FROM:<a@example.com>").expect(530, "5.7.0");
         }
     }
+
+    @Test
+    void rfc3207_5_quitOverTlsIsAnsweredThenClosed() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().tls(TlsMode.STARTTLS).start();
+                SmtpTestClient client = SmtpTestClient.ready(server)) {
+            client.startTls().expect(220, "2.0.0");
+            client.command("QUIT").expect(221, "2.0.0");
+            assertThat(client.serverClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void rfc3207_idleTimeoutAppliesAfterTlsToo() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().tls(TlsMode.STARTTLS)
+                .idleTimeout(java.time.Duration.ofMillis(300)).start()) {
+            try (SmtpTestClient client = SmtpTestClient.ready(server)) {
+                client.startTls().expect(220, "2.0.0");
+                client.readReply().expect(421, "4.4.2");
+                assertThat(client.serverClosed()).isTrue();
+            }
+            assertThat(server.messages()).isEmpty();
+        }
+    }
+
+    /** A plaintext client on the implicit-TLS port fails the handshake and is closed; others are still served. */
+    @Test
+    void rfc8314_plaintextClientOnTheSmtpsPortIsClosed() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().tls(TlsMode.SMTPS).start()) {
+            try (SmtpTestClient client = SmtpTestClient.connect(server)) {
+                client.send("EHLO client.example\r\n");
+                assertThat(client.serverClosesAfterAnyOutput()).as("closed after a TLS alert").isTrue();
+            }
+            try (SmtpTestClient client = SmtpTestClient.connectTls(server)) {
+                client.readReply().expect(220);
+                client.ehlo().expect(250);
+                client.sendMessage("a@example.com", "b@example.com", message("still", "x")).expect(250, "2.0.0");
+            }
+            assertThat(server.messages()).hasSize(1);
+        }
+    }
 }

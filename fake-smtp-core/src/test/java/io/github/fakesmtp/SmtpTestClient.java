@@ -134,6 +134,20 @@ final class SmtpTestClient implements AutoCloseable {
         }
     }
 
+    /** True when the server closes the connection after sending whatever it still sends (e.g. a TLS alert). */
+    boolean serverClosesAfterAnyOutput() {
+        try {
+            while (in.read() != -1) {
+                // skip it
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     /** STARTTLS (RFC 3207): expects 220, then does the TLS handshake with the bundled trust. */
     Reply startTls() {
         Reply reply = command("STARTTLS");
