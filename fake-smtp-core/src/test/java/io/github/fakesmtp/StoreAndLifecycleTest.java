@@ -5,6 +5,7 @@ import static io.github.fakesmtp.SmtpChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.fakesmtp.internal.SmtpServerEngine;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,7 +206,12 @@ class StoreAndLifecycleTest {
             midData.command("RCPT TO:<b@example.com>").expect(250, "2.1.5");
             midData.command("DATA").expect(354);
             midData.send("Subject: stuck\r\n\r\nhalf a mess");
-            assertThat(serverThreads(port)).hasSizeGreaterThanOrEqualTo(22); // 21 sessions + the acceptor
+            // Thread.getAllStackTraces lists platform threads only: on Java 21+ the server's threads are virtual,
+            // and there the closed sockets below are what shows that every session ended.
+            boolean visible = !SmtpServerEngine.usesVirtualThreads();
+            if (visible) {
+                assertThat(serverThreads(port)).hasSizeGreaterThanOrEqualTo(22); // 21 sessions + the acceptor
+            }
 
             long start = System.nanoTime();
             server.close();
@@ -213,8 +219,6 @@ class StoreAndLifecycleTest {
 
             // The engine waits at most 1 s for its threads; needing the whole second means one did not stop.
             assertThat(millis).as("close() duration in ms").isLessThan(1000);
-            // On Java 21+ sessions run on virtual threads, which getAllStackTraces does not list; the acceptor is
-            // a platform thread either way.
             assertThat(serverThreads(port)).as("threads of the closed server").isEmpty();
             assertThat(clients).allSatisfy(client -> assertThat(client.serverClosed()).isTrue());
             assertThat(server.messages()).isEmpty(); // the half message is discarded
