@@ -45,12 +45,9 @@ class FaultInjectionTest {
         return smtp;
     }
 
-    private void assertStillServes() throws MessagingException {
-        int before = smtp.messageCount();
+    private void assertStillServes() {
         smtp.clearFaults();
-        AngusMail.to(smtp).login(null, null);
-        AngusMail.to(smtp).send("still serving", "check@example.com");
-        assertThat(smtp.awaitMessages(before + 1, WAIT)).hasSize(before + 1);
+        SmtpChecks.assertStillServes(smtp);
     }
 
     @Nested
@@ -97,11 +94,9 @@ class FaultInjectionTest {
         void mailboxFullIsTransient_452_rfc3463() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.inject(Faults.mailboxFull("bob@example.com"));
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
-                RawSmtpClient.Reply reply = client.command("RCPT TO:<bob@example.com>");
+                SmtpTestClient.Reply reply = client.command("RCPT TO:<bob@example.com>");
                 assertThat(reply.code()).isEqualTo(452);
                 assertThat(reply.text()).startsWith("4.2.2 ");
                 assertThat(client.command("RCPT TO:<carol@example.com>").code()).isEqualTo(250);
@@ -114,9 +109,7 @@ class FaultInjectionTest {
             smtp.on(SmtpPhase.RCPT).matchingDomain("blocked.example").reply(550, "5.7.1", "Domain blocked");
             smtp.on(SmtpPhase.RCPT).matchingRegex("^spam\\+").reply(550, "5.7.1", "No spam");
             smtp.on(SmtpPhase.RCPT).when(command -> command.address().length() > 30).reply(553, "5.1.3", "Too long");
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
                 assertThat(client.command("RCPT TO:<x@BLOCKED.example>").code()).isEqualTo(550);
                 assertThat(client.command("RCPT TO:<spam+1@example.com>").code()).isEqualTo(550);
@@ -142,12 +135,10 @@ class FaultInjectionTest {
         void a421ReplyClosesTheConnection_rfc5321_3_8() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.RCPT).reply(421, "4.3.0", "Going down");
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
                 assertThat(client.command("RCPT TO:<bob@example.com>").code()).isEqualTo(421);
-                assertThat(client.isClosedByServer()).isTrue();
+                assertThat(client.serverClosed()).isTrue();
             }
             assertStillServes();
         }
@@ -197,12 +188,11 @@ class FaultInjectionTest {
         void bdatLastIsRefusedByEndOfDataRules_rfc3030() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.END_OF_DATA).reply(554, "5.7.1", "Rejected by policy");
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
                 client.command("RCPT TO:<bob@example.com>");
-                assertThat(client.send("BDAT 5 LAST\r\n").send("Hi!\r\n").reply().code()).isEqualTo(554);
+                client.send("BDAT 5 LAST\r\nHi!\r\n");
+                assertThat(client.readReply().code()).isEqualTo(554);
                 assertThat(client.command("NOOP").code()).isEqualTo(250);
             }
             assertThat(smtp.messages()).isEmpty();
@@ -245,13 +235,11 @@ class FaultInjectionTest {
         void droppedConnectionDuringBdatChunk_rfc3030() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.DATA).disconnectAfterBytes(3);
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
                 client.command("RCPT TO:<bob@example.com>");
                 client.send("BDAT 10 LAST\r\n0123456789");
-                assertThat(client.isClosedByServer()).isTrue();
+                assertThat(client.serverClosed()).isTrue();
             }
             assertThat(smtp.messages()).isEmpty();
         }
@@ -277,11 +265,11 @@ class FaultInjectionTest {
         void a554GreetingServesOnlyQuit_rfc5321_3_1() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.CONNECT).reply(554, "5.3.2", "No SMTP service here");
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                assertThat(client.reply().code()).isEqualTo(554);
+            try (SmtpTestClient client = SmtpTestClient.connect(smtp)) {
+                assertThat(client.readReply().code()).isEqualTo(554);
                 assertThat(client.command("EHLO test").code()).isEqualTo(503);
                 assertThat(client.command("QUIT").code()).isEqualTo(221);
-                assertThat(client.isClosedByServer()).isTrue();
+                assertThat(client.serverClosed()).isTrue();
             }
         }
 
@@ -289,8 +277,8 @@ class FaultInjectionTest {
         void disconnectWithoutGreeting() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.CONNECT).once().disconnect();
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                assertThat(client.isClosedByServer()).isTrue();
+            try (SmtpTestClient client = SmtpTestClient.connect(smtp)) {
+                assertThat(client.serverClosed()).isTrue();
             }
             assertStillServes();
         }
@@ -387,14 +375,14 @@ class FaultInjectionTest {
             smtp.on(SmtpPhase.STARTTLS).reply(454, "4.7.0", "TLS not available due to temporary reason");
             smtp.on(SmtpPhase.RSET).reply(500, "5.5.2", "RSET refused");
             smtp.on(SmtpPhase.QUIT).disconnect();
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
+            try (SmtpTestClient client = SmtpTestClient.connect(smtp)) {
+                client.readReply();
                 assertThat(client.command("EHLO test").code()).isEqualTo(550);
                 assertThat(client.command("EHLO test").code()).isEqualTo(250);
                 assertThat(client.command("STARTTLS").code()).isEqualTo(454);
                 assertThat(client.command("RSET").code()).isEqualTo(500);
                 client.send("QUIT\r\n");
-                assertThat(client.isClosedByServer()).isTrue();
+                assertThat(client.serverClosed()).isTrue();
             }
             assertThat(smtp.rejections()).extracting(Rejection::phase).containsExactly(
                     SmtpPhase.EHLO, SmtpPhase.STARTTLS, SmtpPhase.RSET, SmtpPhase.QUIT);
@@ -415,10 +403,8 @@ class FaultInjectionTest {
         void multiLineReply_rfc5321_4_2_1() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.MAIL).reply(new SmtpReply(550, "5.7.1", List.of("Sender blocked", "See policy")));
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
-                RawSmtpClient.Reply reply = client.command("MAIL FROM:<alice@example.com>");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
+                SmtpTestClient.Reply reply = client.command("MAIL FROM:<alice@example.com>");
                 assertThat(reply.code()).isEqualTo(550);
                 assertThat(reply.lines()).containsExactly("5.7.1 Sender blocked", "5.7.1 See policy");
             }
@@ -449,9 +435,7 @@ class FaultInjectionTest {
         void delayedRejection() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.on(SmtpPhase.RCPT).after(Duration.ofMillis(50)).reply(450, "4.2.1", "Mailbox busy");
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 client.command("MAIL FROM:<alice@example.com>");
                 long start = System.nanoTime();
                 assertThat(client.command("RCPT TO:<bob@example.com>").code()).isEqualTo(450);
@@ -463,11 +447,11 @@ class FaultInjectionTest {
         void closeIsPromptWhileARuleDelaysAReply() throws Exception {
             start(FakeSmtpServer.builder());
             smtp.inject(Faults.slowServer(Duration.ofMinutes(5)));
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
+            try (SmtpTestClient client = SmtpTestClient.connect(smtp)) {
                 long start = System.nanoTime();
                 smtp.close();
                 assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
-                assertThat(client.isClosedByServer()).isTrue();
+                assertThat(client.serverClosed()).isTrue();
             }
         }
     }
@@ -496,9 +480,7 @@ class FaultInjectionTest {
         @Test
         void defaultRefusalsAreRecordedToo_rfc5321_4_1_4() throws Exception {
             start(FakeSmtpServer.builder());
-            try (RawSmtpClient client = new RawSmtpClient(smtp)) {
-                client.reply();
-                client.command("EHLO test");
+            try (SmtpTestClient client = SmtpTestClient.ready(smtp)) {
                 assertThat(client.command("RCPT TO:<bob@example.com>").code()).isEqualTo(503);
             }
             assertThat(smtp.rejections()).singleElement().satisfies(rejection -> {
@@ -515,13 +497,11 @@ class FaultInjectionTest {
             assertThat(first).isEqualTo(second).contains(250, 451);
         }
 
-        private List<Integer> outcomesWithSeed(long seed) throws IOException {
+        private List<Integer> outcomesWithSeed(long seed) {
             try (FakeSmtpServer server = FakeSmtpServer.builder().start()) {
                 server.on(SmtpPhase.RCPT).withProbability(0.5, seed).reply(451, "4.3.0", "Random failure");
                 List<Integer> codes = new ArrayList<>();
-                try (RawSmtpClient client = new RawSmtpClient(server)) {
-                    client.reply();
-                    client.command("EHLO test");
+                try (SmtpTestClient client = SmtpTestClient.ready(server)) {
                     client.command("MAIL FROM:<alice@example.com>");
                     for (int i = 0; i < 40; i++) {
                         codes.add(client.command("RCPT TO:<r" + i + "@example.com>").code());
@@ -545,9 +525,7 @@ class FaultInjectionTest {
                         smtp.on(SmtpPhase.OTHER).matching("nobody" + client + "@x").reply(550, "5.1.1", "x")
                                 .remove();
                         int refused = 0;
-                        try (RawSmtpClient raw = new RawSmtpClient(smtp)) {
-                            raw.reply();
-                            raw.command("EHLO c" + client);
+                        try (SmtpTestClient raw = SmtpTestClient.ready(smtp)) {
                             raw.command("MAIL FROM:<c" + client + "@example.com>");
                             for (int r = 0; r < 5; r++) {
                                 if (raw.command("RCPT TO:<r" + r + "@example.com>").code() == 451) {

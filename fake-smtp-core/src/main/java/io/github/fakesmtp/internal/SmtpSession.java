@@ -23,7 +23,7 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Replies follow Postfix where the RFCs leave a choice. Every reply carries an enhanced status code
  * (RFC 2034, RFC 3463) except the greeting and the replies to EHLO and HELO, which RFC 2034 section 3
- * exempts.
+ * exempts, and the intermediate 354 and 334 replies, for which RFC 3463 defines no class.
  */
 final class SmtpSession implements Runnable {
 
