@@ -298,13 +298,15 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
             throw new ExtensionConfigurationException("Cannot start the fake SMTP server for "
                     + owner.getDisplayName() + ": " + e.getMessage(), e);
         }
-        ServerHolder holder = new ServerHolder(server, settings, owner);
-        registeredExtensions(owner).add(this);
-        return holder;
+        return new ServerHolder(server, settings, owner);
     }
 
-    /** Makes the server reachable through this extension's handle methods (programmatic form only). */
+    /**
+     * Notes that this extension serves the holder's context, for {@link #supportsParameter}, and makes the
+     * server reachable through the handle methods (programmatic form only).
+     */
     private void remember(ServerHolder holder) {
+        localRegistry(holder.owner).add(this);
         if (programmatic != null) {
             current = holder.server;
         }
