@@ -153,10 +153,13 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
     /**
      * Continues with assertions on the message at {@code index}, counting from 0 in the order of arrival.
      *
+     * <p>(Not named {@code message(int)}: AssertJ's soft assertions treat any method called {@code message}
+     * as navigation of their own and would re-wrap the result.)
+     *
      * @param index 0 for the first message
      * @return assertions on the message
      */
-    public ReceivedMessageAssert message(int index) {
+    public ReceivedMessageAssert messageAt(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("index must not be negative, was " + index);
         }
@@ -184,18 +187,17 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
     }
 
     private ReceivedMessageAssert navigate(int needed, String what, Function<List<ReceivedMessage>, ReceivedMessage> pick) {
-        try {
-            List<ReceivedMessage> messages = messages(needed);
-            if (messages.size() < needed) {
-                failWithMessage("%s", "expected " + what + Awaiting.within(timeout) + " but received " + received(messages));
-            }
+        List<ReceivedMessage> messages = messages(needed);
+        if (messages.size() >= needed) {
             return ReceivedMessageAssert.of(pick.apply(messages), soft);
-        } catch (AssertionError missing) {
-            if (soft == null) {
-                throw missing;
-            }
-            soft.collectAssertionError(missing);
-            return ReceivedMessageAssert.missing();
         }
+        AssertionError missing = failure("%s", "expected " + what + Awaiting.within(timeout) + " but received "
+                + received(messages));
+        if (soft == null) {
+            throw missing;
+        }
+        // collected, not thrown: a soft proxy would answer a thrown error with itself, not a message assert
+        soft.collectAssertionError(missing);
+        return ReceivedMessageAssert.missing();
     }
 }

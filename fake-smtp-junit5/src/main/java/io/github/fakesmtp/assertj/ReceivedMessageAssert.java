@@ -333,8 +333,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             String user = actual.authenticatedUser();
             if (user == null) {
                 fail("expected the client to be authenticated as " + quote(username) + " but it did not authenticate");
+            } else {
+                expectEqual("authenticated user", username, user, username.equals(user));
             }
-            expectEqual("authenticated user", username, user, username.equals(user));
         }
         return myself;
     }

@@ -111,19 +111,17 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
 
     private ReceivedMessageAssert navigate(int needed, Predicate<List<ReceivedMessage>> enough, String what,
             Function<List<ReceivedMessage>, ReceivedMessage> pick) {
-        try {
-            List<ReceivedMessage> messages = selected(needed);
-            if (!enough.test(messages)) {
-                failWithMessage("%s", "expected " + what + selection + Awaiting.within(timeout) + " but received "
-                        + received(messages));
-            }
+        List<ReceivedMessage> messages = selected(needed);
+        if (enough.test(messages)) {
             return ReceivedMessageAssert.of(pick.apply(messages), soft);
-        } catch (AssertionError missing) {
-            if (soft == null) {
-                throw missing;
-            }
-            soft.collectAssertionError(missing);
-            return ReceivedMessageAssert.missing();
         }
+        AssertionError missing = failure("%s", "expected " + what + selection + Awaiting.within(timeout)
+                + " but received " + received(messages));
+        if (soft == null) {
+            throw missing;
+        }
+        // collected, not thrown: a soft proxy would answer a thrown error with itself, not a message assert
+        soft.collectAssertionError(missing);
+        return ReceivedMessageAssert.missing();
     }
 }
