@@ -539,8 +539,8 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
     /**
      * A server's entry in the store; JUnit closes it when the context that owns it ends, also after failures.
      */
-    @SuppressWarnings("deprecation") // CloseableResource: the one closing contract JUnit 5.10 through 6 share
-    private static final class ServerHolder implements ExtensionContext.Store.CloseableResource {
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit 5.10-5.12; JUnit 5.13+ and 6 prefer AutoCloseable
+    private static final class ServerHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final FakeSmtpServer server;
         final ServerSettings settings;
         final ExtensionContext owner;
