@@ -1,0 +1,106 @@
+package io.github.fakesmtp.junit5;
+
+import io.github.fakesmtp.TlsMode;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives every test of the annotated class a running {@link io.github.fakesmtp.FakeSmtpServer} on
+ * 127.0.0.1 and a free port, injected as a parameter:
+ *
+ * <pre>{@code
+ * @FakeSmtp(users = "app:s3cret", authRequired = true)
+ * class PasswordResetMailTest {
+ *     @Test
+ *     void sendsResetLink(FakeSmtpServer smtp) {
+ *         mailer(smtp.host(), smtp.port()).send("bob@example.com");
+ *         assertThat(smtp).awaitingAtMost(Duration.ofSeconds(5)).hasReceivedExactly(1);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The annotation is inherited by subclasses and applies to {@code @Nested} classes. A nested class
+ * without its own {@code @FakeSmtp} shares the enclosing class's server when that one lives
+ * {@linkplain Lifecycle#PER_CLASS per class}; a nested class with its own annotation gets its own server.
+ * When a test fails, what the server saw (messages and SMTP transcripts) is attached to the failure.
+ *
+ * @see FakeSmtpExtension for the programmatic form
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(FakeSmtpExtension.class)
+public @interface FakeSmtp {
+
+    /**
+     * The port to listen on; 0 (the default) picks a free port. A fixed port cannot be shared by tests that
+     * run in parallel.
+     *
+     * @return the port
+     */
+    int port() default 0;
+
+    /**
+     * Users who may log in with AUTH, each as {@code "name:password"} (split at the first colon). Any user
+     * turns AUTH on.
+     *
+     * @return the users
+     */
+    String[] users() default {};
+
+    /**
+     * Whether MAIL needs a successful AUTH first; needs {@link #users()}.
+     *
+     * @return true to require AUTH
+     */
+    boolean authRequired() default false;
+
+    /**
+     * How the server offers TLS, with the bundled certificate
+     * ({@link io.github.fakesmtp.FakeSmtpServer#clientSslContext()} trusts it).
+     *
+     * @return the TLS mode
+     */
+    TlsMode tls() default TlsMode.NONE;
+
+    /**
+     * The largest message accepted, in bytes; 0 (the default) keeps the server's default of 25 MiB.
+     *
+     * @return the size limit
+     */
+    long maxMessageSize() default 0;
+
+    /**
+     * Whether each test gets a fresh server (the default) or all tests of the class share one, emptied
+     * before each test.
+     *
+     * @return the lifecycle
+     */
+    Lifecycle lifecycle() default Lifecycle.PER_TEST;
+
+    /**
+     * Whether a test fails when the server received a message the test never asserted on with
+     * {@link io.github.fakesmtp.assertj.FakeSmtpAssertions}. Off by default.
+     *
+     * @return true to fail on unexpected mail
+     */
+    boolean failOnUnexpectedMail() default false;
+
+    /** How long a server lives. */
+    enum Lifecycle {
+        /** A fresh server for every test: the safest choice, and cheap: a server binds one port and starts one thread. */
+        PER_TEST,
+        /**
+         * One server for all tests of the class (and its nested classes), emptied with
+         * {@link io.github.fakesmtp.FakeSmtpServer#clear()} before each test. Its tests must not run
+         * concurrently with each other; the extension refuses that with an explanation.
+         */
+        PER_CLASS
+    }
+}

@@ -1,0 +1,580 @@
+package io.github.fakesmtp.junit5;
+
+import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.ReceivedMessage;
+import io.github.fakesmtp.SessionTranscript;
+import io.github.fakesmtp.TlsMode;
+import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.junit5.internal.ServerReport;
+import java.lang.reflect.Executable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit Jupiter extension behind {@link FakeSmtp}, and its programmatic form.
+ *
+ * <p>Registered with {@code @RegisterExtension}, it is also the handle on its server:
+ * <pre>{@code
+ * @RegisterExtension
+ * static FakeSmtpExtension smtp = FakeSmtpExtension.builder().user("app", "s3cret").build();
+ *
+ * @Test
+ * void sendsWelcomeMail() {
+ *     mailer(smtp.host(), smtp.port()).sendWelcome("bob@example.com");
+ *     assertThat(smtp.server()).awaitingAtMost(Duration.ofSeconds(5)).hasReceivedExactly(1);
+ * }
+ * }</pre>
+ * A {@code static} field gives one server for the class (and its {@code @Nested} classes), emptied before
+ * each test; an instance field gives a fresh server to every test.
+ *
+ * <p>In both forms, a {@link FakeSmtpServer} parameter of a test method, a {@code @BeforeEach} or
+ * {@code @AfterEach} method (and, for a server that lives per class, of a {@code @BeforeAll} or
+ * {@code @AfterAll} method or the constructor) receives the server. Servers are kept in JUnit's
+ * {@link ExtensionContext.Store}, so JUnit closes them whatever happens; they bind a free port on 127.0.0.1
+ * and record SMTP transcripts. When a test fails, a {@link FakeSmtpServerReport} with the messages received
+ * and the transcripts is added to the failure as a suppressed exception.
+ *
+ * <p>The extension holds no state shared between tests, so tests may run in parallel; only a server that
+ * lives per class cannot serve concurrently running tests of that class, which the extension refuses with
+ * an explanation rather than letting one test clear another's mail.
+ */
+public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+    private static final Namespace NAMESPACE = Namespace.create(FakeSmtpExtension.class);
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
+
+    /** Non-null for the programmatic form: then the settings are this extension's, not an annotation's. */
+    private final ServerSettings programmatic;
+    private final UnfiredFaultRules unfiredFaultRules;
+    /** The server of the programmatic form, for the handle methods; null before it starts. */
+    private volatile FakeSmtpServer current;
+
+    /**
+     * Creates the extension as {@link FakeSmtp} registers it: configured by the nearest {@code @FakeSmtp}
+     * of the test class, or with the defaults when there is none. For the programmatic form, use
+     * {@link #builder()}.
+     */
+    public FakeSmtpExtension() {
+        this(null, UnfiredFaultRules.NONE);
+    }
+
+    FakeSmtpExtension(ServerSettings programmatic, UnfiredFaultRules unfiredFaultRules) {
+        this.programmatic = programmatic;
+        this.unfiredFaultRules = unfiredFaultRules;
+    }
+
+    /**
+     * Starts configuring an extension for a {@code @RegisterExtension} field.
+     *
+     * @return a builder with the defaults: free port, no AUTH, no TLS
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------------
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (programmatic != null) {
+            // only a static field (or a per-class test instance) sees beforeAll: its server lives per class
+            context.getStore(NAMESPACE).put(new ClassScoped(this), Boolean.TRUE);
+        }
+        if (perClass(context)) {
+            ServerHolder holder = classServer(context);
+            ExtensionContext owner = holder.owner;
+            if (owner != context) {
+                refuseConcurrentSharing(context, holder, "the @Nested class " + context.getDisplayName());
+            }
+            remember(holder);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ServerHolder holder;
+        if (perClass(context)) {
+            holder = classServer(context);
+            refuseConcurrentSharing(context, holder, "the test " + context.getDisplayName());
+            holder.server.clear();
+        } else {
+            holder = testServer(context);
+        }
+        remember(holder);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            return; // the failure and its report say more than an "unexpected mail" complaint would
+        }
+        ServerHolder holder = existingServer(context);
+        if (holder == null || !holder.settings.failOnUnexpectedMail()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<ReceivedMessage> unexamined = holder.server.messages().stream()
+                .filter(message -> !ExaminedMessages.isExamined(message)).toList();
+        if (!unexamined.isEmpty()) {
+            problems.add("received " + ServerReport.count(unexamined.size(), "message")
+                    + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
+        }
+        List<String> unfired = unfiredFaultRules.describe(holder.server);
+        if (!unfired.isEmpty()) {
+            problems.add(ServerReport.count(unfired.size(), "fault rule") + " never fired:"
+                    + unfired.stream().map(rule -> "\n  " + rule).collect(Collectors.joining()));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("fail on unexpected mail is on, and the fake SMTP server "
+                    + String.join("\nand ", problems) + "\n\n" + ServerReport.describe(holder.server));
+        }
+    }
+
+    // ---- failure report --------------------------------------------------------------------------------
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withReport(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withReport(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withReport(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withReport(context, throwable);
+    }
+
+    @Override
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withReport(context, throwable);
+    }
+
+    private Throwable withReport(ExtensionContext context, Throwable throwable) {
+        if (throwable.getClass().getName().equals("org.opentest4j.TestAbortedException")) {
+            return throwable; // an assumption, not a failure
+        }
+        ServerHolder holder = existingServer(context);
+        if (holder != null) {
+            throwable.addSuppressed(new FakeSmtpServerReport(ServerReport.describe(holder.server)));
+        }
+        return throwable;
+    }
+
+    // ---- parameter injection ---------------------------------------------------------------------------
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() != FakeSmtpServer.class) {
+            return false;
+        }
+        Set<FakeSmtpExtension> registered = registeredExtensions(extensionContext);
+        registered.add(this);
+        if (registered.size() > 1) {
+            throw new ParameterResolutionException("Cannot inject " + describe(parameterContext) + ": "
+                    + registered.size() + " fake SMTP servers are registered for " + extensionContext.getDisplayName()
+                    + " (by @FakeSmtp and/or @RegisterExtension FakeSmtpExtension fields), so it is ambiguous "
+                    + "which one is meant. Reach each server through its FakeSmtpExtension field instead.");
+        }
+        return true;
+    }
+
+    @Override
+    public FakeSmtpServer resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        boolean inTest = extensionContext.getTestMethod().isPresent();
+        if (!inTest && !perClass(extensionContext)) {
+            throw new ParameterResolutionException("Cannot inject " + describe(parameterContext)
+                    + ": the fake SMTP server is created fresh for each test, so it does not exist yet while the "
+                    + "class is set up. Inject it into the test method or a @BeforeEach method, or share one "
+                    + "server per class with " + (programmatic == null
+                            ? "@FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)"
+                            : "a static @RegisterExtension field") + ".");
+        }
+        ServerHolder holder = inTest && !perClass(extensionContext) ? testServer(extensionContext)
+                : classServer(extensionContext);
+        remember(holder);
+        return holder.server;
+    }
+
+    private static String describe(ParameterContext parameterContext) {
+        Executable executable = parameterContext.getDeclaringExecutable();
+        return "parameter [" + parameterContext.getParameter().getType().getSimpleName() + " "
+                + parameterContext.getParameter().getName() + "] of "
+                + executable.getDeclaringClass().getSimpleName()
+                + (executable instanceof java.lang.reflect.Constructor ? " constructor" : "." + executable.getName() + "()");
+    }
+
+    // ---- servers in the store --------------------------------------------------------------------------
+
+    private boolean perClass(ExtensionContext context) {
+        if (programmatic != null) {
+            return context.getTestMethod().isEmpty()
+                    || context.getStore(NAMESPACE).get(new ClassScoped(this)) != null;
+        }
+        return settings(context).lifecycle() == FakeSmtp.Lifecycle.PER_CLASS;
+    }
+
+    private ServerSettings settings(ExtensionContext context) {
+        if (programmatic != null) {
+            return programmatic;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        // the class and its superclasses (@Inherited), then enclosing classes for @Nested tests
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<FakeSmtp> annotation = AnnotationSupport.findAnnotation(type, FakeSmtp.class);
+            if (annotation.isPresent()) {
+                return ServerSettings.of(annotation.get(), type);
+            }
+        }
+        return ServerSettings.DEFAULTS;
+    }
+
+    /**
+     * The server that lives per class: the one already visible from {@code context} when it was started
+     * with the same settings (an enclosing class's, for a {@code @Nested} class), else a new one in the store
+     * of the class's context.
+     */
+    private ServerHolder classServer(ExtensionContext context) {
+        ExtensionContext classContext = context.getTestMethod().isPresent()
+                ? context.getParent().orElseThrow() : context;
+        ServerSettings settings = settings(context);
+        ServerKey key = new ServerKey(this, settings, FakeSmtp.Lifecycle.PER_CLASS);
+        return classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(key, k -> start(settings, classContext), ServerHolder.class);
+    }
+
+    private ServerHolder testServer(ExtensionContext context) {
+        ServerSettings settings = settings(context);
+        ServerKey key = new ServerKey(this, settings, FakeSmtp.Lifecycle.PER_TEST);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> start(settings, context), ServerHolder.class);
+    }
+
+    /** The server a running test or class uses, without starting one; null when there is none. */
+    private ServerHolder existingServer(ExtensionContext context) {
+        ServerSettings settings = settings(context);
+        boolean inTest = context.getTestMethod().isPresent();
+        if (inTest && !perClass(context)) {
+            return context.getStore(NAMESPACE).get(new ServerKey(this, settings, FakeSmtp.Lifecycle.PER_TEST),
+                    ServerHolder.class);
+        }
+        return context.getStore(NAMESPACE).get(new ServerKey(this, settings, FakeSmtp.Lifecycle.PER_CLASS),
+                ServerHolder.class);
+    }
+
+    private ServerHolder start(ServerSettings settings, ExtensionContext owner) {
+        FakeSmtpServer server;
+        try {
+            server = settings.start();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("Cannot start the fake SMTP server for "
+                    + owner.getDisplayName() + ": " + e.getMessage(), e);
+        }
+        return new ServerHolder(server, settings, owner);
+    }
+
+    /**
+     * Notes that this extension serves the holder's context, for {@link #supportsParameter}, and makes the
+     * server reachable through the handle methods (programmatic form only).
+     */
+    private void remember(ServerHolder holder) {
+        localRegistry(holder.owner).add(this);
+        if (programmatic != null) {
+            current = holder.server;
+        }
+    }
+
+    /**
+     * The extensions that started a server visible from {@code context}: those of the context itself and of
+     * every enclosing one. Used to reject an ambiguous {@link FakeSmtpServer} parameter.
+     */
+    private static Set<FakeSmtpExtension> registeredExtensions(ExtensionContext context) {
+        Set<FakeSmtpExtension> all = new java.util.HashSet<>();
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            all.addAll(localRegistry(c));
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<FakeSmtpExtension> localRegistry(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new Registry(context.getUniqueId()),
+                k -> ConcurrentHashMap.<FakeSmtpExtension>newKeySet(), Set.class);
+    }
+
+    // ---- the handle (programmatic form) ----------------------------------------------------------------
+
+    /**
+     * The server of the running test: for a {@code static} field the class's server, for an instance field
+     * the test's own.
+     *
+     * @return the running server
+     * @throws IllegalStateException before JUnit started it, e.g. in a field initialiser
+     */
+    public FakeSmtpServer server() {
+        FakeSmtpServer server = current;
+        if (server == null) {
+            throw new IllegalStateException("the fake SMTP server is not running yet: JUnit starts it before all "
+                    + "tests (static @RegisterExtension field) or before each test (instance field)"
+                    + (programmatic == null ? "; with @FakeSmtp, take a FakeSmtpServer parameter instead" : ""));
+        }
+        return server;
+    }
+
+    /**
+     * The address clients should connect to.
+     *
+     * @return {@code 127.0.0.1}
+     * @see FakeSmtpServer#host()
+     */
+    public String host() {
+        return server().host();
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port
+     * @see FakeSmtpServer#port()
+     */
+    public int port() {
+        return server().port();
+    }
+
+    /**
+     * All messages received so far in this test, oldest first.
+     *
+     * @return an immutable snapshot
+     * @see FakeSmtpServer#messages()
+     */
+    public List<ReceivedMessage> messages() {
+        return server().messages();
+    }
+
+    /**
+     * Returns the next message not yet taken, waiting up to {@code timeout} for it.
+     *
+     * @param timeout how long to wait
+     * @return the message
+     * @see FakeSmtpServer#takeMessage(Duration)
+     */
+    public ReceivedMessage takeMessage(Duration timeout) {
+        return server().takeMessage(timeout);
+    }
+
+    /**
+     * Waits until at least {@code count} messages have arrived.
+     *
+     * @param count how many
+     * @param timeout how long to wait
+     * @return every message received by then
+     * @see FakeSmtpServer#awaitMessages(int, Duration)
+     */
+    public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
+        return server().awaitMessages(count, timeout);
+    }
+
+    /**
+     * The SMTP transcripts of the sessions so far, AUTH secrets masked.
+     *
+     * @return one per connection
+     * @see FakeSmtpServer#transcripts()
+     */
+    public List<SessionTranscript> transcripts() {
+        return server().transcripts();
+    }
+
+    @Override
+    public String toString() {
+        FakeSmtpServer server = current;
+        return "FakeSmtpExtension[" + (server == null ? "not started" : server.host() + ":" + server.port()) + "]";
+    }
+
+    /**
+     * Configures a {@link FakeSmtpExtension} for a {@code @RegisterExtension} field. Not thread-safe; each
+     * method returns this builder.
+     */
+    public static final class Builder {
+        private int port;
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private boolean authRequired;
+        private TlsMode tls = TlsMode.NONE;
+        private long maxMessageSize;
+        private boolean failOnUnexpectedMail;
+        private Consumer<FakeSmtpServer.Builder> customizer;
+
+        private Builder() {
+        }
+
+        /**
+         * The port; 0 (the default) picks a free one.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Adds a user who may log in with AUTH; any user turns AUTH on.
+         *
+         * @param username the user name
+         * @param password the password
+         * @return this builder
+         */
+        public Builder user(String username, String password) {
+            users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /**
+         * Whether MAIL needs a successful AUTH first.
+         *
+         * @param authRequired true to require AUTH
+         * @return this builder
+         */
+        public Builder authRequired(boolean authRequired) {
+            this.authRequired = authRequired;
+            return this;
+        }
+
+        /**
+         * How TLS is offered, with the bundled certificate.
+         *
+         * @param tls the mode
+         * @return this builder
+         */
+        public Builder tls(TlsMode tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /**
+         * The largest message accepted.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxMessageSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1, was " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Whether a test fails when the server received mail it did not assert on.
+         *
+         * @param fail true to fail
+         * @return this builder
+         */
+        public Builder failOnUnexpectedMail(boolean fail) {
+            this.failOnUnexpectedMail = fail;
+            return this;
+        }
+
+        /**
+         * Any other server option, applied to the server's builder after the ones above, e.g.
+         * {@code configure(server -> server.maxRecipients(5).requireTls(true))}. Transcripts are always
+         * recorded, for the failure report.
+         *
+         * @param customizer changes to the {@link FakeSmtpServer.Builder}
+         * @return this builder
+         */
+        public Builder configure(Consumer<FakeSmtpServer.Builder> customizer) {
+            Consumer<FakeSmtpServer.Builder> next = Objects.requireNonNull(customizer, "customizer");
+            this.customizer = this.customizer == null ? next : this.customizer.andThen(next);
+            return this;
+        }
+
+        /**
+         * Creates the extension; the server starts when JUnit first uses it.
+         *
+         * @return the extension, to assign to a {@code @RegisterExtension} field
+         */
+        public FakeSmtpExtension build() {
+            if (authRequired && users.isEmpty() && customizer == null) {
+                throw new IllegalStateException("authRequired(true) needs at least one user(name, password)");
+            }
+            ServerSettings settings = new ServerSettings(port, users, authRequired, tls, maxMessageSize,
+                    FakeSmtp.Lifecycle.PER_TEST, failOnUnexpectedMail, customizer);
+            return new FakeSmtpExtension(settings, UnfiredFaultRules.NONE);
+        }
+    }
+
+    /**
+     * A server's entry in the store; JUnit closes it when the context that owns it ends, also after failures.
+     */
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit 5.10-5.12; JUnit 5.13+ and 6 prefer AutoCloseable
+    private static final class ServerHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final FakeSmtpServer server;
+        final ServerSettings settings;
+        final ExtensionContext owner;
+
+        ServerHolder(FakeSmtpServer server, ServerSettings settings, ExtensionContext owner) {
+            this.server = server;
+            this.settings = settings;
+            this.owner = owner;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    private void refuseConcurrentSharing(ExtensionContext context, ServerHolder holder, String what) {
+        boolean parallel = context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+        if (parallel && context.getExecutionMode() == org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) {
+            throw new ExtensionConfigurationException("The fake SMTP server of " + holder.owner.getDisplayName()
+                    + " lives per class, but " + what + " may run concurrently with other tests of that class, "
+                    + "which would see each other's mail (and the server is emptied before each test). Annotate "
+                    + "the class with @Execution(ExecutionMode.SAME_THREAD), or give each test its own server: "
+                    + (programmatic == null ? "@FakeSmtp's default lifecycle PER_TEST"
+                            : "a non-static @RegisterExtension field") + ".");
+        }
+    }
+
+    private record ServerKey(FakeSmtpExtension extension, ServerSettings settings, FakeSmtp.Lifecycle scope) {
+    }
+
+    private record ClassScoped(FakeSmtpExtension extension) {
+    }
+
+    private record Registry(String contextId) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.fakesmtp.junit5.internal;
+
+import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.ReceivedMessage;
+import io.github.fakesmtp.SessionTranscript;
+import java.util.List;
+
+/**
+ * Describes what a server saw, for a failing test's report: the messages it received (envelope and subject)
+ * and the SMTP transcript of every session, AUTH secrets masked. Long transcripts are cut so that a report
+ * stays readable. Not API.
+ */
+public final class ServerReport {
+
+    private static final int MAX_SESSIONS = 20;
+    private static final int MAX_LINES_PER_SESSION = 60;
+
+    private ServerReport() {
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param server the server
+     * @return several lines of text
+     */
+    public static String describe(FakeSmtpServer server) {
+        StringBuilder out = new StringBuilder();
+        List<ReceivedMessage> messages = server.messages();
+        out.append("fake-smtp server ").append(server.host()).append(':').append(server.port())
+                .append(" received ").append(count(messages.size(), "message"))
+                .append(messages.isEmpty() ? "" : ":");
+        for (ReceivedMessage message : messages) {
+            out.append("\n  ").append(message);
+        }
+        List<SessionTranscript> sessions = server.transcripts();
+        if (sessions.isEmpty()) {
+            out.append("\nno SMTP session was opened");
+            return out.toString();
+        }
+        out.append("\nSMTP transcript of ").append(count(sessions.size(), "session"))
+                .append(" (C: client, S: server; AUTH secrets masked):");
+        int first = Math.max(0, sessions.size() - MAX_SESSIONS);
+        if (first > 0) {
+            out.append("\n  … ").append(count(first, "earlier session")).append(" left out");
+        }
+        for (SessionTranscript session : sessions.subList(first, sessions.size())) {
+            appendSession(out, session);
+        }
+        return out.toString();
+    }
+
+    private static void appendSession(StringBuilder out, SessionTranscript session) {
+        out.append("\n  session ").append(session.connectionIndex()).append(':');
+        List<String> lines = session.lines();
+        int shown = Math.min(lines.size(), MAX_LINES_PER_SESSION);
+        for (String line : lines.subList(0, shown)) {
+            out.append("\n    ").append(line);
+        }
+        if (shown < lines.size()) {
+            out.append("\n    … ").append(count(lines.size() - shown, "more line"));
+        }
+    }
+
+    /**
+     * Formats a count with its noun, singular or plural.
+     *
+     * @param n the count
+     * @param noun the singular noun
+     * @return for example {@code "1 message"} or {@code "2 messages"}
+     */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,225 @@
+package io.github.fakesmtp.junit5;
+
+import static io.github.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.fakesmtp.FakeSmtpServer;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Test classes that {@link FakeSmtpExtensionTest} runs with the EngineTestKit. They are static nested
+ * classes so that Maven Surefire does not run them on their own. Each records the servers it was given.
+ */
+final class ExtensionSamples {
+
+    /** Servers the samples saw, in order; read by the test that ran them. One queue per sample. */
+    static final Queue<FakeSmtpServer> PER_TEST_SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<FakeSmtpServer> PER_CLASS_SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<FakeSmtpServer> NESTED_SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<FakeSmtpServer> BEFORE_ALL_SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<FakeSmtpServer> STATIC_FIELD_SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<FakeSmtpServer> INSTANCE_FIELD_SEEN = new ConcurrentLinkedQueue<>();
+
+    private ExtensionSamples() {
+    }
+
+    @FakeSmtp
+    static class PerTest {
+        @Test
+        void first(FakeSmtpServer smtp) {
+            PER_TEST_SEEN.add(smtp);
+            TestMail.send(smtp, "bob@example.com", "first", "one");
+            assertThat(smtp).hasReceivedExactly(1);
+        }
+
+        @Test
+        void second(FakeSmtpServer smtp) {
+            PER_TEST_SEEN.add(smtp);
+            assertThat(smtp).hasReceivedNothing();
+        }
+    }
+
+    @FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)
+    static class PerClass {
+        @Test
+        void first(FakeSmtpServer smtp) {
+            PER_CLASS_SEEN.add(smtp);
+            TestMail.send(smtp, "bob@example.com", "first", "one");
+            assertThat(smtp).hasReceivedExactly(1);
+        }
+
+        @Test
+        void second(FakeSmtpServer smtp) {
+            PER_CLASS_SEEN.add(smtp);
+            TestMail.send(smtp, "bob@example.com", "second", "two");
+            assertThat(smtp).hasReceivedExactly(1); // emptied before this test
+        }
+    }
+
+    @FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS, port = 0)
+    static class WithNested {
+        @Test
+        void outer(FakeSmtpServer smtp) {
+            NESTED_SEEN.add(smtp);
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void inner(FakeSmtpServer smtp) {
+                NESTED_SEEN.add(smtp);
+            }
+
+            @Nested
+            @FakeSmtp
+            class InnerWithOwnServer {
+                @Test
+                void innermost(FakeSmtpServer smtp) {
+                    NESTED_SEEN.add(smtp);
+                }
+            }
+        }
+    }
+
+    @FakeSmtp(users = "app:s3cret", authRequired = true)
+    static class FailsAfterSending {
+        @Test
+        void fails(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "app", "s3cret", "bob@example.com", "Welcome!", "hello");
+            assertThat(smtp).hasReceivedExactly(1).firstMessage().hasSubject("Welcome");
+        }
+    }
+
+    @FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)
+    static class BeforeAllThrows {
+        @BeforeAll
+        static void setUp(FakeSmtpServer smtp) {
+            BEFORE_ALL_SEEN.add(smtp);
+            throw new IllegalStateException("set-up failed");
+        }
+
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @FakeSmtp
+    static class ConstructorInjectionPerTest {
+        ConstructorInjectionPerTest(FakeSmtpServer smtp) {
+        }
+
+        @Test
+        void test() {
+        }
+    }
+
+    @FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)
+    static class ConstructorInjectionPerClass {
+        private final FakeSmtpServer fromConstructor;
+
+        ConstructorInjectionPerClass(FakeSmtpServer smtp) {
+            this.fromConstructor = smtp;
+        }
+
+        @Test
+        void sameServer(FakeSmtpServer smtp) {
+            assertEquals(fromConstructor, smtp);
+        }
+    }
+
+    @FakeSmtp
+    static class Ambiguous {
+        @RegisterExtension
+        FakeSmtpExtension second = FakeSmtpExtension.builder().build();
+
+        @Test
+        void test(FakeSmtpServer smtp) {
+        }
+    }
+
+    @FakeSmtp(users = "app")
+    static class BadUser {
+        @Test
+        void test(FakeSmtpServer smtp) {
+        }
+    }
+
+    static class StaticField {
+        @RegisterExtension
+        static FakeSmtpExtension smtp = FakeSmtpExtension.builder().build();
+
+        @Test
+        void first(FakeSmtpServer injected) {
+            STATIC_FIELD_SEEN.add(smtp.server());
+            assertEquals(smtp.server(), injected);
+            TestMail.send(smtp.server(), "bob@example.com", "first", "one");
+            assertThat(smtp.server()).hasReceivedExactly(1);
+        }
+
+        @Test
+        void second() {
+            STATIC_FIELD_SEEN.add(smtp.server());
+            assertThat(smtp.server()).hasReceivedNothing();
+        }
+    }
+
+    static class InstanceField {
+        @RegisterExtension
+        FakeSmtpExtension smtp = FakeSmtpExtension.builder().build();
+
+        @Test
+        void first() {
+            INSTANCE_FIELD_SEEN.add(smtp.server());
+            TestMail.send(smtp.server(), "bob@example.com", "first", "one");
+            assertEquals(1, smtp.awaitMessages(1, java.time.Duration.ofSeconds(5)).size());
+        }
+
+        @Test
+        void second() {
+            INSTANCE_FIELD_SEEN.add(smtp.server());
+        }
+    }
+
+    @FakeSmtp(failOnUnexpectedMail = true)
+    static class FailOnUnexpected {
+        @Test
+        void assertsOnItsMail(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "expected", "one");
+            assertThat(smtp).hasReceivedExactly(1);
+        }
+
+        @Test
+        void ignoresItsMail(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "expected", "one");
+            TestMail.send(smtp, "eve@example.com", "surprise", "two");
+            assertThat(smtp).messagesTo("bob@example.com").singleMessage().hasSubject("expected");
+        }
+    }
+
+    /** Many tests, each with its own server, run concurrently. */
+    @FakeSmtp
+    static class Concurrent {
+        @org.junit.jupiter.api.RepeatedTest(8)
+        void eachTestSeesOnlyItsOwnMail(FakeSmtpServer smtp, org.junit.jupiter.api.RepetitionInfo repetition) {
+            String subject = "test " + repetition.getCurrentRepetition();
+            TestMail.send(smtp, "bob@example.com", subject, "body");
+            assertThat(smtp).hasReceivedExactly(1).firstMessage().hasSubject(subject);
+        }
+    }
+
+    @FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)
+    static class ConcurrentPerClass {
+        @Test
+        void one(FakeSmtpServer smtp) {
+        }
+
+        @Test
+        void two(FakeSmtpServer smtp) {
+        }
+    }
+}

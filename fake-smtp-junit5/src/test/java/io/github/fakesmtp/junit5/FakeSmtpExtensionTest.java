@@ -1,0 +1,221 @@
+package io.github.fakesmtp.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.fakesmtp.FakeSmtpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs the classes in {@link ExtensionSamples} with JUnit's EngineTestKit and checks what happened. */
+@Timeout(60)
+class FakeSmtpExtensionTest {
+
+    @Test
+    void perTestLifecycleGivesEachTestAFreshServerOnAFreePortAndClosesIt() {
+        run(ExtensionSamples.PerTest.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        List<FakeSmtpServer> servers = drain(ExtensionSamples.PER_TEST_SEEN);
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0)).isNotSameAs(servers.get(1));
+        assertThat(servers).allSatisfy(server -> {
+            assertThat(server.host()).isEqualTo("127.0.0.1");
+            assertThat(server.port()).isPositive();
+            assertClosed(server);
+        });
+    }
+
+    @Test
+    void perClassLifecycleSharesOneServerEmptiedBeforeEachTest() {
+        run(ExtensionSamples.PerClass.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        List<FakeSmtpServer> servers = drain(ExtensionSamples.PER_CLASS_SEEN);
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0)).isSameAs(servers.get(1));
+        assertClosed(servers.get(0));
+    }
+
+    @Test
+    void nestedClassesShareTheEnclosingServerUnlessTheyDeclareTheirOwn() {
+        run(ExtensionSamples.WithNested.class).testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+
+        List<FakeSmtpServer> servers = drain(ExtensionSamples.NESTED_SEEN);
+        assertThat(servers).hasSize(3);
+        assertThat(servers.get(1)).as("@Nested class without its own @FakeSmtp").isSameAs(servers.get(0));
+        assertThat(servers.get(2)).as("@Nested class with its own @FakeSmtp").isNotSameAs(servers.get(0));
+        servers.forEach(FakeSmtpExtensionTest::assertClosed);
+    }
+
+    @Test
+    void aFailingTestReportsTheMessagesAndTheMaskedTranscript() {
+        Throwable failure = singleFailure(run(ExtensionSamples.FailsAfterSending.class));
+
+        assertThat(failure).hasMessageContaining("expected subject 'Welcome' but was 'Welcome!'");
+        assertThat(failure.getSuppressed()).hasSize(1);
+        Throwable report = failure.getSuppressed()[0];
+        assertThat(report).isInstanceOf(FakeSmtpServerReport.class);
+        assertThat(report.getMessage())
+                .contains("received 1 message:")
+                .contains("from=<app@example.com> to=[bob@example.com] subject='Welcome!'")
+                .contains("C: EHLO")
+                .contains("C: MAIL FROM:<app@example.com>")
+                .contains("C: AUTH LOGIN\n    S: 334 VXNlcm5hbWU6\n    C: ****\n    S: 334 UGFzc3dvcmQ6\n    C: ****")
+                .doesNotContain("s3cret")
+                .doesNotContain(base64("s3cret"));
+
+        StringWriter printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString()).contains("Suppressed: fake-smtp report:\n" + report.getMessage());
+    }
+
+    @Test
+    void aThrowingBeforeAllStillClosesTheServer() {
+        Throwable failure = run(ExtensionSamples.BeforeAllThrows.class).containerEvents()
+                .failed().stream().findFirst().orElseThrow().getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow().getThrowable().orElseThrow();
+
+        assertThat(failure).hasMessage("set-up failed");
+        assertThat(failure.getSuppressed()).hasOnlyElementsOfType(FakeSmtpServerReport.class).hasSize(1);
+        assertClosed(drain(ExtensionSamples.BEFORE_ALL_SEEN).get(0));
+    }
+
+    @Test
+    void constructorInjectionOfAPerTestServerIsRefusedWithAnExplanation() {
+        run(ExtensionSamples.ConstructorInjectionPerTest.class).testEvents().assertThatEvents().haveExactly(1,
+                finishedWithFailure(instanceOf(ParameterResolutionException.class), message(text -> text.contains(
+                        "Cannot inject parameter [FakeSmtpServer") && text.contains("ConstructorInjectionPerTest constructor")
+                        && text.contains("created fresh for each test")
+                        && text.contains("@FakeSmtp(lifecycle = FakeSmtp.Lifecycle.PER_CLASS)"))));
+    }
+
+    @Test
+    void constructorInjectionOfAPerClassServerGivesTheClassServer() {
+        run(ExtensionSamples.ConstructorInjectionPerClass.class).testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void twoServersMakeAServerParameterAmbiguous() {
+        run(ExtensionSamples.Ambiguous.class).testEvents().assertThatEvents().haveExactly(1,
+                finishedWithFailure(instanceOf(ParameterResolutionException.class), message(text -> text.contains(
+                        "2 fake SMTP servers are registered") && text.contains("ambiguous"))));
+    }
+
+    @Test
+    void aMalformedUserIsAConfigurationError() {
+        run(ExtensionSamples.BadUser.class).allEvents().assertThatEvents().haveExactly(1,
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(text -> text.contains("write each user as \"name:password\""))));
+    }
+
+    @Test
+    void aStaticExtensionFieldIsOneServerPerClassResetBeforeEachTest() {
+        run(ExtensionSamples.StaticField.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        List<FakeSmtpServer> servers = drain(ExtensionSamples.STATIC_FIELD_SEEN);
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0)).isSameAs(servers.get(1));
+        assertClosed(servers.get(0));
+    }
+
+    @Test
+    void anInstanceExtensionFieldIsOneServerPerTest() {
+        run(ExtensionSamples.InstanceField.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        List<FakeSmtpServer> servers = drain(ExtensionSamples.INSTANCE_FIELD_SEEN);
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0)).isNotSameAs(servers.get(1));
+        servers.forEach(FakeSmtpExtensionTest::assertClosed);
+    }
+
+    @Test
+    void failOnUnexpectedMailFailsOnlyTheTestThatIgnoredAMessage() {
+        EngineExecutionResults results = run(ExtensionSamples.FailOnUnexpected.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, finishedSuccessfully())
+                .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
+                        "fail on unexpected mail is on, and the fake SMTP server received 1 message the test did not "
+                                + "assert on:\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
+                        && text.contains("\n\nfake-smtp server 127.0.0.1:"))));
+    }
+
+    @Test
+    void testsWithTheirOwnServersRunInParallel() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ExtensionSamples.Concurrent.class), selectClass(ExtensionSamples.PerTest.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(10).failed(0));
+        drain(ExtensionSamples.PER_TEST_SEEN);
+    }
+
+    @Test
+    void aPerClassServerRefusesConcurrentTests() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .selectors(selectClass(ExtensionSamples.ConcurrentPerClass.class))
+                .execute();
+
+        results.testEvents().assertThatEvents().haveExactly(2, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message(text -> text.contains("may run concurrently") && text.contains("@Execution(ExecutionMode.SAME_THREAD)"))));
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static EngineExecutionResults run(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+    }
+
+    private static Throwable singleFailure(EngineExecutionResults results) {
+        List<Event> failed = results.testEvents().failed().list();
+        assertThat(failed).hasSize(1);
+        return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+    }
+
+    private static List<FakeSmtpServer> drain(Queue<FakeSmtpServer> seen) {
+        List<FakeSmtpServer> servers = List.copyOf(seen);
+        seen.clear();
+        return servers;
+    }
+
+    /** A closed server refuses connections: nothing listens on its port any more. */
+    private static void assertClosed(FakeSmtpServer server) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(server.host(), server.port()), 2000);
+            throw new AssertionError("the server on port " + server.port() + " still accepts connections");
+        } catch (ConnectException expected) {
+            // nothing listens: closed
+        } catch (IOException e) {
+            throw new AssertionError("unexpected failure connecting to port " + server.port(), e);
+        }
+    }
+}
