@@ -86,7 +86,9 @@ public @interface FakeSmtp {
 
     /**
      * Whether a test fails when the server received a message the test never asserted on with
-     * {@link io.github.fakesmtp.assertj.FakeSmtpAssertions}. Off by default.
+     * {@link io.github.fakesmtp.assertj.FakeSmtpAssertions}, or when a fault rule the test installed never
+     * fired ({@link io.github.fakesmtp.FakeSmtpServer#unfiredFaults()}), like WireMock's
+     * {@code failOnUnmatchedRequests}. Off by default.
      *
      * @return true to fail on unexpected mail
      */
@@ -98,7 +100,7 @@ public @interface FakeSmtp {
         PER_TEST,
         /**
          * One server for all tests of the class (and its nested classes), emptied with
-         * {@link io.github.fakesmtp.FakeSmtpServer#clear()} before each test. Its tests must not run
+         * {@link io.github.fakesmtp.FakeSmtpServer#reset()} before each test. Its tests must not run
          * concurrently with each other; the extension refuses that with an explanation.
          */
         PER_CLASS

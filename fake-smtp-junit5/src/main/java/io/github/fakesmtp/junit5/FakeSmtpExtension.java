@@ -1,6 +1,7 @@
 package io.github.fakesmtp.junit5;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.InjectedFault;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.SessionTranscript;
 import io.github.fakesmtp.TlsMode;
@@ -67,7 +68,6 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
 
     /** Non-null for the programmatic form: then the settings are this extension's, not an annotation's. */
     private final ServerSettings programmatic;
-    private final UnfiredFaultRules unfiredFaultRules;
     /** The server of the programmatic form, for the handle methods; null before it starts. */
     private volatile FakeSmtpServer current;
 
@@ -77,12 +77,11 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
      * {@link #builder()}.
      */
     public FakeSmtpExtension() {
-        this(null, UnfiredFaultRules.NONE);
+        this(null);
     }
 
-    FakeSmtpExtension(ServerSettings programmatic, UnfiredFaultRules unfiredFaultRules) {
+    FakeSmtpExtension(ServerSettings programmatic) {
         this.programmatic = programmatic;
-        this.unfiredFaultRules = unfiredFaultRules;
     }
 
     /**
@@ -118,7 +117,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         if (perClass(context)) {
             holder = classServer(context);
             refuseConcurrentSharing(context, holder, "the test " + context.getDisplayName());
-            holder.server.clear();
+            holder.server.reset(); // messages, rejections, transcripts and the previous test's fault rules
         } else {
             holder = testServer(context);
         }
@@ -141,9 +140,9 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
             problems.add("received " + ServerReport.count(unexamined.size(), "message")
                     + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
         }
-        List<String> unfired = unfiredFaultRules.describe(holder.server);
+        List<InjectedFault> unfired = holder.server.unfiredFaults();
         if (!unfired.isEmpty()) {
-            problems.add(ServerReport.count(unfired.size(), "fault rule") + " never fired:"
+            problems.add("has " + ServerReport.count(unfired.size(), "fault rule") + " that never fired:"
                     + unfired.stream().map(rule -> "\n  " + rule).collect(Collectors.joining()));
         }
         if (!problems.isEmpty()) {
@@ -532,7 +531,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
             }
             ServerSettings settings = new ServerSettings(port, users, authRequired, tls, maxMessageSize,
                     FakeSmtp.Lifecycle.PER_TEST, failOnUnexpectedMail, customizer);
-            return new FakeSmtpExtension(settings, UnfiredFaultRules.NONE);
+            return new FakeSmtpExtension(settings);
         }
     }
 

@@ -201,6 +201,25 @@ final class ExtensionSamples {
         }
     }
 
+    /** A fault rule that never fires fails its test when unexpected things fail tests. */
+    @FakeSmtp(failOnUnexpectedMail = true)
+    static class FailOnUnfiredFault {
+        @Test
+        void scriptsARejectionThatNeverHappens(FakeSmtpServer smtp) {
+            smtp.inject(io.github.fakesmtp.Faults.rejectRecipient("nobody@example.com"));
+            TestMail.send(smtp, "bob@example.com", "expected", "one");
+            assertThat(smtp).hasReceivedExactly(1);
+        }
+
+        @Test
+        void scriptsARejectionThatHappens(FakeSmtpServer smtp) {
+            smtp.inject(io.github.fakesmtp.Faults.rejectRecipient("nobody@example.com"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> TestMail.send(smtp, "nobody@example.com", "refused", "one"));
+            assertThat(smtp).hasReceivedNothing();
+        }
+    }
+
     /** Many tests, each with its own server, run concurrently. */
     @FakeSmtp
     static class Concurrent {

@@ -159,6 +159,18 @@ class FakeSmtpExtensionTest {
     }
 
     @Test
+    void failOnUnexpectedMailFailsATestWhoseFaultRuleNeverFired() {
+        EngineExecutionResults results = run(ExtensionSamples.FailOnUnfiredFault.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
+                        "fail on unexpected mail is on, and the fake SMTP server has 1 fault rule that never fired:\n  on [RCPT]"
+                                + " matching nobody@example.com: reply 550 5.1.1")
+                        && text.contains("[fired 0x]"))));
+    }
+
+    @Test
     void testsWithTheirOwnServersRunInParallel() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")

@@ -2,12 +2,13 @@ package io.github.fakesmtp.junit5.internal;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
+import io.github.fakesmtp.Rejection;
 import io.github.fakesmtp.SessionTranscript;
 import java.util.List;
 
 /**
- * Describes what a server saw, for a failing test's report: the messages it received (envelope and subject)
- * and the SMTP transcript of every session, AUTH secrets masked. Long transcripts are cut so that a report
+ * Describes what a server saw, for a failing test's report: the messages it received (envelope and subject),
+ * the commands it refused, and the SMTP transcript of every session, AUTH secrets masked. Long transcripts are cut so that a report
  * stays readable. Not API.
  */
 public final class ServerReport {
@@ -32,6 +33,13 @@ public final class ServerReport {
                 .append(messages.isEmpty() ? "" : ":");
         for (ReceivedMessage message : messages) {
             out.append("\n  ").append(message);
+        }
+        List<Rejection> rejections = server.rejections();
+        if (!rejections.isEmpty()) {
+            out.append("\nrefused ").append(count(rejections.size(), "command")).append(':');
+            for (Rejection rejection : rejections) {
+                out.append("\n  ").append(rejection);
+            }
         }
         List<SessionTranscript> sessions = server.transcripts();
         if (sessions.isEmpty()) {
