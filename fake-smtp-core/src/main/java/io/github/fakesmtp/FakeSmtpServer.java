@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -44,7 +43,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final Consumer<ReceivedMessage> listener;
     private final FaultRegistry faults = new FaultRegistry();
-    private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
+    private final RejectionLog rejections = new RejectionLog();
     private final SmtpServerEngine engine;
 
     private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener, List<FaultRule> initialFaults) {
@@ -269,12 +268,13 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     /**
      * Every command the server refused so far, by its own checks or by a fault rule, oldest first:
-     * {@code smtp.rejections()} shows that "the RCPT for bob@example.com was refused with 550".
+     * {@code smtp.rejections()} shows that "the RCPT for bob@example.com was refused with 550". The first
+     * {@value RejectionLog#CAPACITY} are kept, so a client that floods the server cannot exhaust memory.
      *
      * @return an immutable snapshot
      */
     public List<Rejection> rejections() {
-        return List.copyOf(rejections);
+        return rejections.snapshot();
     }
 
     /**

@@ -119,6 +119,9 @@ final class SmtpSession implements Runnable {
             out.flush();
         } catch (SocketTimeoutException idle) {
             // RFC 5321 section 4.5.3.2.7: a server may close an idle connection; 421 says why first.
+            if (out == null) {
+                return; // the implicit TLS handshake timed out: no SMTP was spoken, nothing to reply
+            }
             try {
                 phase = SmtpPhase.OTHER;
                 argument = "";
