@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class ReplyWriter {
 
+    private static final int LARGE = 16 * 1024;
+
     private final Transcript transcript;
     private OutputStream out;
     private byte[] buf = new byte[1024];
@@ -57,6 +59,16 @@ final class ReplyWriter {
         }
         System.arraycopy(bytes, 0, buf, count, bytes.length);
         count += bytes.length;
+    }
+
+    /**
+     * Sends what is queued once it is large: a client that pipelines thousands of commands without reading
+     * their replies gets them as TCP allows, instead of the server buffering them without bound.
+     */
+    void flushIfLarge() throws IOException {
+        if (count >= LARGE) {
+            flush();
+        }
     }
 
     /** Sends what is queued in one write. */

@@ -115,6 +115,7 @@ final class SmtpSession implements Runnable {
                     break;
                 }
                 handle(line);
+                out.flushIfLarge();
             }
             out.flush();
         } catch (SocketTimeoutException idle) {
