@@ -30,6 +30,8 @@ final class JakartaMailProperties {
         String timeout = String.valueOf(settings.timeout().toMillis());
         Properties properties = new Properties();
         properties.setProperty("mail.transport.protocol", protocol);
+        // Transport.send(message) picks the transport by address type, not by mail.transport.protocol
+        properties.setProperty("mail.transport.protocol.rfc822", protocol);
         properties.setProperty(prefix + "host", settings.host());
         properties.setProperty(prefix + "port", String.valueOf(settings.port()));
         properties.setProperty(prefix + "connectiontimeout", timeout);

@@ -40,6 +40,11 @@ public final class SimpleJavaMailSender implements MailSender {
             builder.withCustomSSLFactoryInstance(settings.trust());
         }
         this.mailer = builder.buildMailer();
+        if (settings.trust() != null && settings.security() == MailSettings.Security.SMTPS) {
+            // Simple Java Mail 8.12 sets the custom factory as mail.smtp.ssl.socketFactory only, which the smtps
+            // transport does not read, and withProperty(..) turns values into strings: set the object directly
+            mailer.getSession().getProperties().put("mail.smtps.ssl.socketFactory", settings.trust());
+        }
     }
 
     @Override
