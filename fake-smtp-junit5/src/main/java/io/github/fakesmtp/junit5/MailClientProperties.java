@@ -1,6 +1,7 @@
 package io.github.fakesmtp.junit5;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.FakeSmtpSslSocketFactory;
 import io.github.fakesmtp.FakeSmtpTls;
 import io.github.fakesmtp.TlsMode;
 import java.util.LinkedHashMap;
@@ -40,7 +41,9 @@ public final class MailClientProperties {
      * Jakarta Mail (Angus Mail) session properties for the server: host, port and, for STARTTLS or SMTPS,
      * TLS that trusts the server's bundled certificate. Connection, read and write timeouts are set to
      * 10 seconds so that a test can never hang on the client. The properties are for the {@code smtp}
-     * protocol, or {@code smtps} when the server speaks SMTPS ({@code mail.transport.protocol} says which).
+     * protocol, or {@code smtps} when the server speaks SMTPS: {@code mail.transport.protocol} says which,
+     * and {@code mail.transport.protocol.rfc822} too, since {@code Transport.send(message)} picks its
+     * transport by address type.
      *
      * @param server the server
      * @return new properties for {@code Session.getInstance(..)}
@@ -51,6 +54,7 @@ public final class MailClientProperties {
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
         properties.setProperty("mail.transport.protocol", protocol);
+        properties.setProperty("mail.transport.protocol.rfc822", protocol);
         properties.setProperty(prefix + "host", server.host());
         properties.setProperty(prefix + "port", String.valueOf(server.port()));
         properties.setProperty(prefix + "connectiontimeout", TIMEOUT_MILLIS);
@@ -84,8 +88,9 @@ public final class MailClientProperties {
 
     /**
      * Spring Boot's {@code spring.mail.*} properties for the server: host, port, protocol, timeouts and, for
-     * STARTTLS or SMTPS, {@code mail.smtp(s).ssl.trust} for the server's host (the bundled certificate is
-     * self-signed). String values only, as {@code @DynamicPropertySource} wants them.
+     * STARTTLS or SMTPS, {@code mail.smtp(s).ssl.socketFactory.class} set to
+     * {@link io.github.fakesmtp.FakeSmtpSslSocketFactory}, which trusts the bundled certificate and nothing
+     * else, with host name checks on. String values only, as {@code @DynamicPropertySource} wants them.
      *
      * @param server the server
      * @return an ordered, modifiable map
@@ -106,7 +111,9 @@ public final class MailClientProperties {
             properties.put(mailPrefix + "starttls.required", "true");
         }
         if (server.tlsMode() != TlsMode.NONE) {
-            properties.put(mailPrefix + "ssl.trust", server.host());
+            properties.put(mailPrefix + "ssl.socketFactory.class", FakeSmtpSslSocketFactory.class.getName());
+            properties.put(mailPrefix + "ssl.socketFactory.fallback", "false");
+            properties.put(mailPrefix + "ssl.checkserveridentity", "true");
         }
         return properties;
     }
