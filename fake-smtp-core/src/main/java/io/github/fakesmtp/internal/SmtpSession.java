@@ -27,6 +27,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class SmtpSession implements Runnable {
 
+    private static final System.Logger LOG = System.getLogger(SmtpSession.class.getName());
     private static final String SYNTAX_ERROR = "5.5.4";
     private static final String BAD_SEQUENCE = "5.5.1";
 
@@ -133,6 +134,16 @@ final class SmtpSession implements Runnable {
             }
         } catch (IOException clientGoneOrServerClosing) {
             // Nothing to report: the connection is over, and any half-received message is discarded.
+        } catch (RuntimeException bug) {
+            // A fault in fake-smtp itself: the client hears 421 (RFC 5321 section 3.8), the developer a log
+            // record, and the other connections go on.
+            LOG.log(System.Logger.Level.WARNING, "fake-smtp connection " + connectionIndex + " failed", bug);
+            try {
+                out.reply(421, "4.3.0", config.serverName() + " Error: internal server error");
+                out.flush();
+            } catch (IOException | RuntimeException ignored) {
+                // best effort
+            }
         } finally {
             closeQuietly();
             onEnd.run();
