@@ -2,6 +2,7 @@ package io.github.fakesmtp;
 
 import io.github.fakesmtp.internal.CapturedMessage;
 import io.github.fakesmtp.internal.Credentials;
+import io.github.fakesmtp.internal.MessageSink;
 import io.github.fakesmtp.internal.MessageStore;
 import io.github.fakesmtp.internal.ServerConfig;
 import io.github.fakesmtp.internal.SmtpServerEngine;
@@ -46,7 +47,13 @@ public final class FakeSmtpServer implements AutoCloseable {
     private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener) {
         this.config = config;
         this.listener = listener;
-        this.engine = SmtpServerEngine.start(config, this::captured);
+        // An anonymous class, not a method reference: no lambda bootstrap in a test suite's first start.
+        this.engine = SmtpServerEngine.start(config, new MessageSink() {
+            @Override
+            public void captured(CapturedMessage captured) {
+                FakeSmtpServer.this.captured(captured);
+            }
+        });
     }
 
     /**

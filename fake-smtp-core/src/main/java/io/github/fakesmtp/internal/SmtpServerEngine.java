@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,10 +29,10 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final ServerConfig config;
     private final MessageSink sink;
     private final ServerSocket serverSocket;
-    private final ThreadFactory threads;
+    private final Executor connections;
     private final Thread acceptor;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final List<Transcript> transcripts = new ArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
@@ -40,9 +41,14 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.config = config;
         this.sink = sink;
         this.serverSocket = serverSocket;
-        int port = serverSocket.getLocalPort();
-        this.threads = ThreadFactories.named("fake-smtp-" + port + "-connection-");
-        this.acceptor = ThreadFactories.named("fake-smtp-" + port + "-acceptor-").newThread(this::acceptLoop);
+        String prefix = "fake-smtp-" + serverSocket.getLocalPort();
+        this.connections = ThreadFactories.connections(ThreadFactories.named(prefix + "-connection-", threads));
+        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
+            @Override
+            public void run() {
+                acceptLoop();
+            }
+        });
     }
 
     /**
@@ -135,19 +141,24 @@ public final class SmtpServerEngine implements AutoCloseable {
                 transcripts.add(transcript);
             }
         }
-        Thread[] self = new Thread[1];
         SmtpSession[] session = new SmtpSession[1];
-        session[0] = new SmtpSession(config, sink, socket, connectionCount.incrementAndGet(), transcript, () -> {
-            sessions.remove(session[0]);
-            sessionThreads.remove(self[0]);
-        });
+        session[0] = new SmtpSession(config, sink, socket, connectionCount.incrementAndGet(), transcript,
+                new Runnable() {
+                    @Override
+                    public void run() {
+                        sessions.remove(session[0]);
+                    }
+                });
         sessions.add(session[0]);
-        self[0] = threads.newThread(session[0]);
-        sessionThreads.add(self[0]);
         if (closed) {
             session[0].abort();
         }
-        self[0].start();
+        try {
+            connections.execute(session[0]);
+        } catch (RejectedExecutionException closing) {
+            sessions.remove(session[0]); // close() shut the pool down meanwhile
+            session[0].abort();
+        }
     }
 
     /**
@@ -161,9 +172,10 @@ public final class SmtpServerEngine implements AutoCloseable {
         for (SmtpSession session : sessions) {
             session.abort();
         }
+        ThreadFactories.shutdown(connections);
         long deadline = System.nanoTime() + CLOSE_DEADLINE_NANOS;
         join(acceptor, deadline);
-        for (Thread thread : List.copyOf(sessionThreads)) {
+        for (Thread thread : List.copyOf(threads)) {
             join(thread, deadline);
         }
     }
