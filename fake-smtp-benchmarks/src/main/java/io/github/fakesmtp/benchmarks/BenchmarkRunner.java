@@ -87,7 +87,7 @@ public final class BenchmarkRunner {
                             .computeIfAbsent(target, k -> new ArrayList<>()).add(value);
                     line.append(' ').append(parts[1]).append('=').append(format(value));
                 } else if (text.startsWith("NOTE ")) {
-                    notes.add(scenario + ": " + text.substring(5).replaceAll(" of [0-9]+ of ", " of the "));
+                    notes.add(text.substring(5));
                 }
             }
         }
