@@ -202,7 +202,7 @@ public final class Scenarios {
         }
     }
 
-    /** One 20 MB message: MB/s from the first DATA byte to the 250, and the heap it retains per byte. */
+    /** One 20 MB message: MiB/s from MAIL to the 250 after the data, and the heap it retains per byte. */
     private void bigMessage(boolean measured) throws Exception {
         byte[] payload = Messages.dataPayload(Messages.message(0, BIG));
         try (Target server = Target.start(target)) {
