@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +29,7 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final ServerConfig config;
     private final MessageSink sink;
     private final ServerSocket serverSocket;
-    private final Executor connections;
+    private final ExecutorService connections;
     private final Thread acceptor;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -42,8 +42,9 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.sink = sink;
         this.serverSocket = serverSocket;
         String prefix = "fake-smtp-" + serverSocket.getLocalPort();
-        this.connections = ThreadFactories.connections(ThreadFactories.named(prefix + "-connection-", threads));
-        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
+        this.connections = ThreadFactories.connections(
+                ThreadFactories.named(prefix + "-connection-", threads, false));
+        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads, true).newThread(new Runnable() {
             @Override
             public void run() {
                 acceptLoop();
@@ -84,7 +85,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** @return whether connections run on virtual threads */
+    /** @return whether the acceptor runs on a virtual thread (connections always use pooled platform threads) */
     public static boolean usesVirtualThreads() {
         return ThreadFactories.virtual();
     }

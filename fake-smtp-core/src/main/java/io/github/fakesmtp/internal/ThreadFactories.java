@@ -1,7 +1,6 @@
 package io.github.fakesmtp.internal;
 
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -10,9 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Server threads: connections run on virtual threads on Java 21+, and on reused daemon platform threads on
- * Java 17, where starting a platform thread per connection costs more than the whole SMTP exchange. Every
- * thread made here is kept in a caller's set while it runs, so that {@code close()} can wait for it to end.
+ * Server threads. The acceptor is a virtual thread on Java 21+ (cheap to start, so a server per test costs
+ * little) and a daemon platform thread on Java 17. Connections run on reused daemon platform threads on every
+ * version: starting a platform thread per connection costs more than a whole SMTP exchange, and a virtual
+ * thread blocked on a socket is woken through the JDK's poller and a carrier thread, two hand-offs per read
+ * that halved throughput in the benchmarks (fake-smtp-benchmarks). Every thread made here is kept in a
+ * caller's set while it runs, so that {@code close()} can wait for it to end.
  *
  * <p>Anonymous classes rather than lambdas: the first lambda in a JVM costs milliseconds of bootstrap, paid
  * by the first server a test suite starts.
@@ -25,13 +27,16 @@ final class ThreadFactories {
     private ThreadFactories() {
     }
 
-    /** True when connections run on virtual threads. */
+    /** True when the acceptor runs on a virtual thread. */
     static boolean virtual() {
         return VIRTUAL != null;
     }
 
-    /** A factory of named threads (virtual when available, daemon otherwise) that are in {@code live} while running. */
-    static ThreadFactory named(String prefix, Set<Thread> live) {
+    /**
+     * A factory of named threads that are in {@code live} while running: virtual when {@code virtualIfAvailable}
+     * and the JVM has them, daemon platform threads otherwise.
+     */
+    static ThreadFactory named(String prefix, Set<Thread> live, boolean virtualIfAvailable) {
         return new ThreadFactory() {
             private final AtomicInteger sequence = new AtomicInteger();
 
@@ -50,7 +55,7 @@ final class ThreadFactories {
                 };
                 String name = prefix + sequence.incrementAndGet();
                 Thread thread;
-                if (VIRTUAL != null) {
+                if (virtualIfAvailable && VIRTUAL != null) {
                     thread = VIRTUAL.newThread(tracked);
                     thread.setName(name);
                 } else {
@@ -64,28 +69,15 @@ final class ThreadFactories {
         };
     }
 
-    /**
-     * Where connections run: a new virtual thread each on Java 21+; otherwise a cached pool whose idle threads
-     * take the next connection and end after a while, or at once when the pool is shut down.
-     */
-    static Executor connections(ThreadFactory threads) {
-        if (VIRTUAL != null) {
-            return new Executor() {
-                @Override
-                public void execute(Runnable task) {
-                    threads.newThread(task).start();
-                }
-            };
-        }
+    /** Where connections run: a cached pool whose idle threads take the next connection, and end after a while. */
+    static ExecutorService connections(ThreadFactory platformThreads) {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads);
+                new SynchronousQueue<>(), platformThreads);
     }
 
     /** Lets idle pooled threads end now and busy ones once their connection is over; rejects new work. */
-    static void shutdown(Executor executor) {
-        if (executor instanceof ExecutorService service) {
-            service.shutdown();
-        }
+    static void shutdown(ExecutorService executor) {
+        executor.shutdown();
     }
 
     /** Thread.ofVirtual().factory(), looked up reflectively because the baseline is Java 17. */
