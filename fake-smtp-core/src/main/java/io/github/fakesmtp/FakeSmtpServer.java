@@ -49,7 +49,10 @@ public final class FakeSmtpServer implements AutoCloseable {
     private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener, List<FaultRule> initialFaults) {
         this.config = config;
         this.listener = listener;
-        initialFaults.forEach(faults::add);
+        for (FaultRule rule : initialFaults) {
+            faults.add(rule);
+        }
+        // Anonymous classes, not lambdas or method references: no lambda bootstrap in a suite's first start.
         this.engine = SmtpServerEngine.start(config, new SessionEvents() {
             @Override
             public void captured(CapturedMessage message) {

@@ -3,6 +3,7 @@ package io.github.fakesmtp.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,21 +43,48 @@ final class ReplyWriter {
     }
 
     private void appendLine(int code, char separator, String enhanced, String text) {
-        StringBuilder line = new StringBuilder(64).append(code).append(separator);
-        if (enhanced != null) {
-            line.append(enhanced).append(' ');
+        if (transcript != Transcript.OFF) {
+            StringBuilder line = new StringBuilder(64).append(code).append(separator);
+            if (enhanced != null) {
+                line.append(enhanced).append(' ');
+            }
+            transcript.server(line.append(text));
         }
-        line.append(text);
-        transcript.server(line);
-        append(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        // Encoded straight into the buffer: no StringBuilder, String or byte[] per reply on the hot path.
+        ensureRoom(8 + (enhanced == null ? 0 : enhanced.length()) + text.length() * 3);
+        buf[count++] = (byte) ('0' + code / 100 % 10);
+        buf[count++] = (byte) ('0' + code / 10 % 10);
+        buf[count++] = (byte) ('0' + code % 10);
+        buf[count++] = (byte) separator;
+        if (enhanced != null) {
+            appendText(enhanced);
+            buf[count++] = ' ';
+        }
+        appendText(text);
+        buf[count++] = '\r';
+        buf[count++] = '\n';
+    }
+
+    /** ASCII as is; anything else (an SMTPUTF8 address echoed back, RFC 6531) as UTF-8. */
+    private void appendText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                append(text.substring(i).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            buf[count++] = (byte) c;
+        }
+    }
+
+    private void ensureRoom(int bytes) {
+        if (count + bytes > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + bytes));
+        }
     }
 
     private void append(byte[] bytes) {
-        if (count + bytes.length > buf.length) {
-            byte[] bigger = new byte[Math.max(buf.length * 2, count + bytes.length)];
-            System.arraycopy(buf, 0, bigger, 0, count);
-            buf = bigger;
-        }
+        ensureRoom(bytes.length);
         System.arraycopy(bytes, 0, buf, count, bytes.length);
         count += bytes.length;
     }

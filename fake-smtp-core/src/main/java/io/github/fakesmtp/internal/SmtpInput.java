@@ -115,6 +115,22 @@ final class SmtpInput {
             int start = pos;
             int i = pos;
             while (i < limit) {
+                // Most bytes are neither CR nor LF: skip them in a tight loop, then look at the one that is.
+                int plain = i;
+                while (plain < limit && buf[plain] != LF && buf[plain] != CR) {
+                    plain++;
+                }
+                if (plain > i) {
+                    if (lastWasCr) {
+                        outcome.bareCr = true; // a CR not followed by LF
+                        lastWasCr = false;
+                    }
+                    lineOctets += plain - i;
+                    i = plain;
+                    if (i == limit) {
+                        break;
+                    }
+                }
                 byte b = buf[i++];
                 lineOctets++;
                 if (b == LF) {
@@ -129,10 +145,12 @@ final class SmtpInput {
                     }
                     outcome.bareLf = true;
                     lineOctets = 0;
-                } else if (lastWasCr) {
-                    outcome.bareCr = true;
+                } else {
+                    if (lastWasCr) {
+                        outcome.bareCr = true; // CR CR
+                    }
+                    lastWasCr = true;
                 }
-                lastWasCr = b == CR;
             }
             if (lineOctets > maxLineOctets) {
                 outcome.lineTooLong = true;

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,10 +32,10 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final FaultHook faults;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ServerSocket serverSocket;
-    private final ThreadFactory threads;
+    private final Executor connections;
     private final Thread acceptor;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final List<Transcript> transcripts = new ArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
@@ -44,9 +45,14 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.events = events;
         this.faults = faults;
         this.serverSocket = serverSocket;
-        int port = serverSocket.getLocalPort();
-        this.threads = ThreadFactories.named("fake-smtp-" + port + "-connection-");
-        this.acceptor = ThreadFactories.named("fake-smtp-" + port + "-acceptor-").newThread(this::acceptLoop);
+        String prefix = "fake-smtp-" + serverSocket.getLocalPort();
+        this.connections = ThreadFactories.connections(prefix + "-connection-", threads);
+        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads, true).newThread(new Runnable() {
+            @Override
+            public void run() {
+                acceptLoop();
+            }
+        });
     }
 
     /**
@@ -83,7 +89,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** @return whether connections run on virtual threads */
+    /** @return whether the acceptor runs on a virtual thread (connections always use pooled platform threads) */
     public static boolean usesVirtualThreads() {
         return ThreadFactories.virtual();
     }
@@ -140,20 +146,28 @@ public final class SmtpServerEngine implements AutoCloseable {
                 transcripts.add(transcript);
             }
         }
-        Thread[] self = new Thread[1];
         SmtpSession[] session = new SmtpSession[1];
-        session[0] = new SmtpSession(config, events, faults, this::pause, socket, connectionCount.incrementAndGet(),
-                transcript, () -> {
-            sessions.remove(session[0]);
-            sessionThreads.remove(self[0]);
+        session[0] = new SmtpSession(config, events, faults, new Pauser() {
+            @Override
+            public boolean pause(long nanos) {
+                return SmtpServerEngine.this.pause(nanos);
+            }
+        }, socket, connectionCount.incrementAndGet(), transcript, new Runnable() {
+            @Override
+            public void run() {
+                sessions.remove(session[0]);
+            }
         });
         sessions.add(session[0]);
-        self[0] = threads.newThread(session[0]);
-        sessionThreads.add(self[0]);
         if (closed) {
             session[0].abort();
         }
-        self[0].start();
+        try {
+            connections.execute(session[0]);
+        } catch (RejectedExecutionException closing) {
+            sessions.remove(session[0]); // close() shut the pool down meanwhile
+            session[0].abort();
+        }
     }
 
     /**
@@ -168,9 +182,10 @@ public final class SmtpServerEngine implements AutoCloseable {
         for (SmtpSession session : sessions) {
             session.abort();
         }
+        ThreadFactories.shutdown(connections);
         long deadline = System.nanoTime() + CLOSE_DEADLINE_NANOS;
         join(acceptor, deadline);
-        for (Thread thread : List.copyOf(sessionThreads)) {
+        for (Thread thread : List.copyOf(threads)) {
             join(thread, deadline);
         }
     }

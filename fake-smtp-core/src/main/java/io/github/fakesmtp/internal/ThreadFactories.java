@@ -1,34 +1,98 @@
 package io.github.fakesmtp.internal;
 
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Connection threads: virtual threads on Java 21+, daemon platform threads on Java 17. */
+/**
+ * Server threads: virtual threads on Java 21+, daemon platform threads on Java 17. There, connections run on
+ * a per-server pool of reused threads, since starting a platform thread per connection costs more than a
+ * whole SMTP exchange; a virtual thread is cheap to start, so on Java 21+ each connection gets a new one,
+ * and so many stalled clients cost no platform threads. (A virtual thread blocked on a socket is woken
+ * through the JDK's poller, which costs throughput on a busy connection: see fake-smtp-benchmarks.) Every
+ * thread made here is kept in a caller's set while it runs, so that {@code close()} can wait for it to end.
+ *
+ * <p>Anonymous classes rather than lambdas: the first lambda in a JVM costs milliseconds of bootstrap, paid
+ * by the first server a test suite starts.
+ */
 final class ThreadFactories {
 
     private static final ThreadFactory VIRTUAL = virtualThreadFactory();
+    private static final long IDLE_THREAD_KEEP_ALIVE_SECONDS = 30;
 
     private ThreadFactories() {
     }
 
-    /** True when connections run on virtual threads. */
+    /** True when the server's threads are virtual threads. */
     static boolean virtual() {
         return VIRTUAL != null;
     }
 
-    static ThreadFactory named(String prefix) {
-        AtomicInteger sequence = new AtomicInteger();
-        return task -> {
-            String name = prefix + sequence.incrementAndGet();
-            if (VIRTUAL != null) {
-                Thread thread = VIRTUAL.newThread(task);
-                thread.setName(name);
+    /**
+     * A factory of named threads that are in {@code live} while running: virtual when {@code virtualIfAvailable}
+     * and the JVM has them, daemon platform threads otherwise.
+     */
+    static ThreadFactory named(String prefix, Set<Thread> live, boolean virtualIfAvailable) {
+        return new ThreadFactory() {
+            private final AtomicInteger sequence = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread[] self = new Thread[1];
+                Runnable tracked = new Runnable() {
+                    @Override
+                    public void run() {
+                        try {
+                            task.run();
+                        } finally {
+                            live.remove(self[0]);
+                        }
+                    }
+                };
+                String name = prefix + sequence.incrementAndGet();
+                Thread thread;
+                if (virtualIfAvailable && VIRTUAL != null) {
+                    thread = VIRTUAL.newThread(tracked);
+                    thread.setName(name);
+                } else {
+                    thread = new Thread(tracked, name);
+                    thread.setDaemon(true);
+                }
+                self[0] = thread;
+                live.add(thread);
                 return thread;
             }
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
         };
+    }
+
+    /**
+     * Where connections run: a new virtual thread each on Java 21+; otherwise a cached pool whose idle threads
+     * take the next connection and end after a while, or at once when the pool is shut down.
+     */
+    static Executor connections(String prefix, Set<Thread> live) {
+        if (VIRTUAL != null) {
+            ThreadFactory virtualThreads = named(prefix, live, true);
+            return new Executor() {
+                @Override
+                public void execute(Runnable task) {
+                    virtualThreads.newThread(task).start();
+                }
+            };
+        }
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), named(prefix, live, false));
+    }
+
+    /** Lets idle pooled threads end now and busy ones once their connection is over; rejects new work. */
+    static void shutdown(Executor executor) {
+        if (executor instanceof ExecutorService pool) {
+            pool.shutdown();
+        }
     }
 
     /** Thread.ofVirtual().factory(), looked up reflectively because the baseline is Java 17. */
