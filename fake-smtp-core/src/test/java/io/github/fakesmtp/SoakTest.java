@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +71,7 @@ class SoakTest {
 
             int expected = CONNECTIONS * MESSAGES;
             assertThat(accepted).as("messages that got 250").hasSize(expected);
-            List<ReceivedMessage> messages = server.messages();
-            assertThat(messages).as("captured messages: every accepted one, nothing else").hasSize(expected);
-            Map<String, String> captured = new ConcurrentHashMap<>();
-            for (ReceivedMessage message : messages) {
-                assertThat(captured.put(message.subject(), sha256(message.rawBytes())))
-                        .as("captured once: %s", message.subject()).isNull();
-            }
-            assertThat(captured).as("exact bytes of every accepted message").isEqualTo(accepted);
+            assertCapturedExactly(server, accepted, expected);
             stalled.forEach(SoakTest::closeQuietly);
 
             long loaded = Robustness.retainedHeap();
@@ -93,6 +87,18 @@ class SoakTest {
                     CONNECTIONS, MESSAGES, payload / MIB, SABOTEURS, (loaded - baseline) / MIB,
                     (cleared - baseline) / MIB);
         }
+    }
+
+    /** In its own frame, so that no reference to the captured messages outlives the check. */
+    private static void assertCapturedExactly(FakeSmtpServer server, Map<String, String> accepted, int expected) {
+        List<ReceivedMessage> messages = server.messages();
+        assertThat(messages).as("captured messages: every accepted one, nothing else").hasSize(expected);
+        Map<String, String> captured = new HashMap<>();
+        for (ReceivedMessage message : messages) {
+            assertThat(captured.put(message.subject(), sha256(message.rawBytes())))
+                    .as("captured once: %s", message.subject()).isNull();
+        }
+        assertThat(captured).as("exact bytes of every accepted message").isEqualTo(accepted);
     }
 
     private static void sendAll(FakeSmtpServer server, int id, Map<String, String> accepted) {

@@ -11,16 +11,21 @@ import java.net.SocketAddress;
 final class InMemorySocket extends Socket {
 
     private final InputStream in;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final OutputStream out;
     private volatile boolean closed;
 
     InMemorySocket(InputStream in) {
-        this.in = in;
+        this(in, new ByteArrayOutputStream());
     }
 
-    /** Everything the server wrote. */
+    InMemorySocket(InputStream in, OutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Everything the server wrote, when the output is the default in-memory one. */
     byte[] written() {
-        return out.toByteArray();
+        return ((ByteArrayOutputStream) out).toByteArray();
     }
 
     @Override

@@ -35,7 +35,7 @@ class SmtpReadersFuzzTest {
      * Input: [chunk seed][size limit][padding][data...]. The padding pushes the data to the end of the
      * reader's 32 KiB buffer, so that dots and line endings straddle its refills.
      */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void dataReaderMatchesTheModelForAnyChunking(byte[] input) throws IOException {
         if (input.length < 3) {
             return;
@@ -70,7 +70,7 @@ class SmtpReadersFuzzTest {
     }
 
     /** Input: [chunk seed][line limit][data...]: every line, or its too-long verdict, as the model says. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void commandLineReaderMatchesTheModelForAnyChunking(byte[] input) throws IOException {
         if (input.length < 2) {
             return;
@@ -85,7 +85,7 @@ class SmtpReadersFuzzTest {
     }
 
     /** Input: [chunk seed][size hi][size lo][data...]: a chunk is exactly its size, whatever it holds. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void chunkReaderTakesExactlyTheDeclaredOctets(byte[] input) throws IOException {
         if (input.length < 3) {
             return;
@@ -106,7 +106,7 @@ class SmtpReadersFuzzTest {
     }
 
     /** Input: any text after "MAIL FROM:": a path or a SyntaxException, never another exception. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void mailPathParserAcceptsOrRefusesCleanly(byte[] input) {
         String argument = new String(input, StandardCharsets.UTF_8);
         MailPath path;

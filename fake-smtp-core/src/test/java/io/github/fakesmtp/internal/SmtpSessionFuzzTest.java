@@ -33,7 +33,7 @@ class SmtpSessionFuzzTest {
     private static final Pattern REPLY_LINE = Pattern.compile("[2-5][0-9]{2}[ -][^\r\n]*");
     private static final long[] SIZE_LIMITS = {0, 10, 100, 10 * 1024 * 1024};
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void anyInputEndsInWellFormedRepliesAndConsistentCaptures(byte[] input) {
         if (input.length < 2) {
             return;
