@@ -3,17 +3,14 @@ package io.github.fakesmtp;
 import static io.github.fakesmtp.Robustness.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +21,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LimitsUnderAttackTest {
+
+    /**
+     * Every client runs on its own thread: the common pool has a single thread on a two-core machine, which
+     * would run the clients one after the other.
+     */
+    private static final Executor THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "attacking-client");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private static final long HUGE_DATA = Robustness.size("attack.dataBytes", 1024 * MIB);
     private static final long NO_NEWLINE = Robustness.size("attack.noNewlineBytes", 256 * MIB);
@@ -55,7 +62,7 @@ class LimitsUnderAttackTest {
     void rfc5321_4_5_3_2_7_aClientSendingOneByteEverySecondIsTimedOutWith421() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.builder().idleTimeout(Duration.ofMillis(400)).start();
                 SmtpTestClient slow = SmtpTestClient.ready(server)) {
-            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> paced(slow, "NOOP\r\n", 1000));
+            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> paced(slow, "NOOP\r\n", 1000), THREADS);
             SmtpChecks.assertStillServes(server);
             slow.readReply().expect(421, "4.4.2");
             assertThat(slow.serverClosed()).isTrue();
@@ -68,7 +75,7 @@ class LimitsUnderAttackTest {
     void rfc5321_4_5_3_2_7_aSlowClientWithinTheIdleTimeoutIsServedWhileOthersAreToo() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().idleTimeout(Duration.ofSeconds(3)).start();
                 SmtpTestClient slow = SmtpTestClient.ready(server)) {
-            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> paced(slow, "NOOP\r\n", 200));
+            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> paced(slow, "NOOP\r\n", 200), THREADS);
             SmtpChecks.assertStillServes(server);
             slow.readReply().expect(250, "2.0.0");
             trickle.join();
@@ -93,7 +100,7 @@ class LimitsUnderAttackTest {
                             assertThat(client.serverClosed()).isTrue();
                             return code;
                         }
-                    }));
+                    }, THREADS));
                 }
                 assertThat(extra).allSatisfy(future -> assertThat(future.get(30, TimeUnit.SECONDS)).isEqualTo(421));
                 for (SmtpTestClient client : admitted) {
@@ -126,7 +133,7 @@ class LimitsUnderAttackTest {
                 batch.append(i % 2 == 0 ? "EHLO client.example\r\n" : "NOOP\r\n");
             }
             byte[] bytes = batch.toString().getBytes(StandardCharsets.US_ASCII);
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> client.send(bytes));
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> client.send(bytes), THREADS);
             SmtpChecks.assertStillServes(server);
             for (int i = 0; i < commands; i++) {
                 if (i % 2 == 0) {
@@ -215,26 +222,6 @@ class LimitsUnderAttackTest {
             } catch (UncheckedIOException closedByServer) {
                 return;
             }
-        }
-    }
-
-    static Socket rawConnect(FakeSmtpServer server) {
-        try {
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(server.host(), server.port()), 5000);
-            socket.setSoTimeout(5000);
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void write(OutputStream out, byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
