@@ -3,9 +3,9 @@ package io.github.fakesmtp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
+import jakarta.mail.internet.SharedInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,16 +51,18 @@ public final class MessageBytes {
         return all;
     }
 
-    /** @return a stream over the bytes, without copying them */
+    /**
+     * A stream over the bytes, without copying them. It is a {@link SharedInputStream}, so a
+     * {@code MimeMessage} parsed from it refers to these bytes instead of copying the body (the design's
+     * "never keep two copies of a large body").
+     *
+     * @return a stream over the bytes
+     */
     public InputStream newInputStream() {
         if (chunks.length == 1) {
-            return new java.io.ByteArrayInputStream(chunks[0]);
+            return new SharedByteArrayInputStream(chunks[0]);
         }
-        List<InputStream> streams = new ArrayList<>(chunks.length);
-        for (byte[] chunk : chunks) {
-            streams.add(new java.io.ByteArrayInputStream(chunk));
-        }
-        return new SequenceInputStream(Collections.enumeration(streams));
+        return new SharedChunkStream(chunks, 0, size);
     }
 
     /**
@@ -126,6 +128,87 @@ public final class MessageBytes {
             full.clear();
             used = 0;
             total = 0;
+        }
+    }
+
+    /** A shareable stream over the range [begin, end) of chunked bytes; every full chunk is CHUNK_SIZE long. */
+    private static final class SharedChunkStream extends InputStream implements SharedInputStream {
+        private final byte[][] chunks;
+        private final int begin;
+        private final int end;
+        private int pos;
+        private int mark;
+
+        SharedChunkStream(byte[][] chunks, int begin, int end) {
+            this.chunks = chunks;
+            this.begin = begin;
+            this.end = end;
+            this.pos = begin;
+            this.mark = begin;
+        }
+
+        @Override
+        public int read() {
+            if (pos >= end) {
+                return -1;
+            }
+            int at = pos++;
+            return chunks[at / CHUNK_SIZE][at % CHUNK_SIZE] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= end) {
+                return -1;
+            }
+            int n = Math.min(len, Math.min(end - pos, CHUNK_SIZE - pos % CHUNK_SIZE));
+            System.arraycopy(chunks[pos / CHUNK_SIZE], pos % CHUNK_SIZE, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, end - pos));
+            pos += (int) skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return end - pos;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public synchronized void mark(int readLimit) {
+            mark = pos;
+        }
+
+        @Override
+        public synchronized void reset() {
+            pos = mark;
+        }
+
+        @Override
+        public long getPosition() {
+            return pos - begin;
+        }
+
+        @Override
+        public InputStream newStream(long start, long endOffset) {
+            if (start < 0) {
+                throw new IllegalArgumentException("start < 0");
+            }
+            int to = endOffset == -1 ? end : (int) Math.min(end, begin + endOffset);
+            return new SharedChunkStream(chunks, (int) Math.min(to, begin + start), to);
         }
     }
 }

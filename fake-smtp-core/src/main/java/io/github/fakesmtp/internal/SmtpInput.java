@@ -143,7 +143,12 @@ final class SmtpInput {
                         lineStart = true;
                         break;
                     }
+                    // A bare LF ends a line for the length limit (as for Postfix): check it now, or the
+                    // verdict on the same bytes would depend on where the reads happened to split them.
                     outcome.bareLf = true;
+                    if (lineOctets > maxLineOctets) {
+                        outcome.lineTooLong = true;
+                    }
                     lineOctets = 0;
                 } else {
                     if (lastWasCr) {
