@@ -319,7 +319,7 @@ public final class ReceivedMessage {
      * @return the text, or {@code null} when there is none
      */
     public String textBody() {
-        return parsed().text;
+        return decoded(() -> Parsed.textOf(parsed().text));
     }
 
     /**
@@ -328,17 +328,23 @@ public final class ReceivedMessage {
      * @return the HTML, or {@code null} when there is none
      */
     public String htmlBody() {
-        return parsed().html;
+        return decoded(() -> Parsed.textOf(parsed().html));
     }
 
     /**
      * The attachments: parts with {@code Content-Disposition: attachment} or with a file name, and non-text
-     * parts, in the order they appear.
+     * parts, in the order they appear. Decoded on each call, so the message never keeps a second copy.
      *
      * @return an immutable list; empty when there are none
      */
     public List<Attachment> attachments() {
-        return parsed().attachments;
+        return decoded(() -> {
+            List<Attachment> result = new ArrayList<>();
+            for (Part part : parsed().attachments) {
+                result.add(Parsed.attachmentOf(part));
+            }
+            return List.copyOf(result);
+        });
     }
 
     /** @return a one-line summary: sequence, envelope, subject and size */
@@ -395,7 +401,6 @@ public final class ReceivedMessage {
             MimeMessage mime = new MimeMessage(MimeSession.INSTANCE, in);
             Parsed result = new Parsed(mime);
             result.walk(mime);
-            result.attachments = List.copyOf(result.attachments);
             return result;
         } catch (MessagingException e) {
             throw unparseable(e);
@@ -404,17 +409,39 @@ public final class ReceivedMessage {
         }
     }
 
+    /**
+     * Decodes part content on demand, turning Jakarta Mail's checked exceptions into this class's. Locked,
+     * because Jakarta Mail's parts are not safe to read from several threads at once.
+     */
+    private synchronized <T> T decoded(PartReader<T> reader) {
+        try {
+            return reader.read();
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface PartReader<T> {
+        T read() throws MessagingException, IOException;
+    }
+
     private IllegalStateException unparseable(Exception e) {
         return new IllegalStateException("message #" + sequence + " is not a parseable MIME message: "
                 + e.getMessage() + " (its raw bytes are still available with rawBytes())", e);
     }
 
-    /** The result of the one MIME parse. */
+    /**
+     * The result of the one MIME parse: where the text, HTML and attachment parts are. Their content is
+     * decoded when asked for, not kept, so a parsed message does not hold a second copy of its body.
+     */
     private static final class Parsed {
         final MimeMessage mime;
-        String text;
-        String html;
-        List<Attachment> attachments = new ArrayList<>();
+        Part text;
+        Part html;
+        final List<Part> attachments = new ArrayList<>();
 
         Parsed(MimeMessage mime) {
             this.mime = mime;
@@ -429,21 +456,27 @@ public final class ReceivedMessage {
                 }
                 return;
             }
-            String fileName = part.getFileName();
-            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
+            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
             if (!attachment && part.isMimeType("text/plain") && text == null) {
-                text = textOf(part);
+                text = part;
             } else if (!attachment && part.isMimeType("text/html") && html == null) {
-                html = textOf(part);
+                html = part;
             } else if (attachment || !part.isMimeType("text/*")) {
-                String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT);
-                try (InputStream in = part.getInputStream()) {
-                    attachments.add(new Attachment(fileName, type, in.readAllBytes()));
-                }
+                attachments.add(part);
             }
         }
 
-        private static String textOf(Part part) throws MessagingException, IOException {
+        static Attachment attachmentOf(Part part) throws MessagingException, IOException {
+            String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT);
+            try (InputStream in = part.getInputStream()) {
+                return new Attachment(part.getFileName(), type, in.readAllBytes());
+            }
+        }
+
+        static String textOf(Part part) throws MessagingException, IOException {
+            if (part == null) {
+                return null;
+            }
             try {
                 Object content = part.getContent();
                 if (content instanceof String string) {

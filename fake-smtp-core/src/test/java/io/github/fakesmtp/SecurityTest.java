@@ -119,6 +119,26 @@ class SecurityTest {
     }
 
     /**
+     * RFC 4954 section 4: a client that sends its base64 credentials although AUTH was refused gets 500 for
+     * them, and the transcript shows them masked, not in clear; unknown command words are still shown.
+     */
+    @Test
+    void rfc4954_4_credentialsSentAfterARefusedAuthAreMaskedToo() {
+        String plain = b64("\0alice\0" + SECRET);
+        try (FakeSmtpServer server = FakeSmtpServer.builder().recordTranscripts(true).start()) {
+            try (SmtpTestClient client = SmtpTestClient.ready(server)) {
+                client.command("AUTH PLAIN").expect(503, "5.5.1"); // no AUTH on this server
+                client.command(plain).expect(500, "5.5.2");
+                client.command("XUNKNOWNCMD").expect(500, "5.5.2");
+                client.command("QUIT").expect(221, "2.0.0");
+            }
+            List<String> lines = server.transcripts().get(0).lines();
+            assertThat(lines).contains("C: ****", "C: XUNKNOWNCMD");
+            assertThat(String.join("\n", lines)).doesNotContain(plain);
+        }
+    }
+
+    /**
      * RFC 3207 section 4.2 (CVE-2011-0411): plaintext that arrives after STARTTLS, here in a separate write
      * before the client even read the 220, is never acted on: it is discarded, or it breaks the handshake.
      */

@@ -29,6 +29,8 @@ final class SmtpSession implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(SmtpSession.class.getName());
     private static final String SYNTAX_ERROR = "5.5.4";
+    private static final java.util.Set<String> KNOWN_VERBS = java.util.Set.of("EHLO", "HELO", "MAIL", "RCPT",
+            "DATA", "BDAT", "RSET", "NOOP", "QUIT", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH");
     private static final String BAD_SEQUENCE = "5.5.1";
 
     private final ServerConfig config;
@@ -155,7 +157,7 @@ final class SmtpSession implements Runnable {
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1);
         boolean isAuth = verb.equals("AUTH");
-        transcript.client(isAuth ? maskAuth(line) : line);
+        transcript.client(isAuth ? maskAuth(line) : looksLikeSaslResponse(line) ? "****" : line);
         this.phase = phaseOf(verb);
         this.argument = isAuth ? rest.trim().split(" ")[0] : rest;
         this.attemptedUser = null;
@@ -706,6 +708,27 @@ final class SmtpSession implements Runnable {
         bodyType = null;
         chunking = false;
         collector.reset();
+    }
+
+    /**
+     * A lone base64 token where a command should be: most likely a client sending its credentials after
+     * AUTH was refused. Masked in the transcript like any AUTH secret.
+     */
+    private static boolean looksLikeSaslResponse(String line) {
+        if (line.length() < 8 || KNOWN_VERBS.contains(line.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        boolean notAWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            boolean other = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+            if (!upper && !other) {
+                return false;
+            }
+            notAWord |= other;
+        }
+        return notAWord; // an upper-case word is an unknown command, shown as sent
     }
 
     private static String maskAuth(String line) {
