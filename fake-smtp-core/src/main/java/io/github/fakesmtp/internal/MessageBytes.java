@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,8 +83,11 @@ public final class MessageBytes {
      * connection; a full chunk is handed over to the message as it is, only the tail is copied.
      */
     static final class Collector {
+        private static final int FIRST_SCRATCH = 4 * 1024;
+
         private final List<byte[]> full = new ArrayList<>();
-        private byte[] current = new byte[CHUNK_SIZE];
+        /** Grows to CHUNK_SIZE as messages need it, so a connection of small messages stays small. */
+        private byte[] current = new byte[0];
         private int used;
         private long total;
 
@@ -91,9 +95,13 @@ public final class MessageBytes {
             total += length;
             while (length > 0) {
                 if (used == current.length) {
-                    full.add(current);
-                    current = new byte[CHUNK_SIZE];
-                    used = 0;
+                    if (current.length < CHUNK_SIZE) {
+                        current = Arrays.copyOf(current, Math.max(FIRST_SCRATCH, current.length * 2));
+                    } else {
+                        full.add(current); // every full chunk is CHUNK_SIZE long: SharedChunkStream relies on it
+                        current = new byte[CHUNK_SIZE];
+                        used = 0;
+                    }
                 }
                 int n = Math.min(length, current.length - used);
                 System.arraycopy(src, offset, current, used, n);

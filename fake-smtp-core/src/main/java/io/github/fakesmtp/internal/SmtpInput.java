@@ -3,6 +3,7 @@ package io.github.fakesmtp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Buffered, bounded reads of SMTP command lines and message data from one connection.
@@ -13,14 +14,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class SmtpInput {
 
-    private static final int BUFFER_SIZE = 32 * 1024;
+    /** Commands need little; a connection that streams data grows its buffer up to {@link #MAX_BUFFER}. */
+    private static final int INITIAL_BUFFER = 4 * 1024;
+    private static final int MAX_BUFFER = 64 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte DOT = '.';
 
     private final InputStream in;
     private final ReplyWriter flushBeforeBlocking;
-    private final byte[] buf = new byte[BUFFER_SIZE];
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private boolean lastReadFilledBuffer;
     private int pos;
     private int limit;
 
@@ -212,16 +216,25 @@ final class SmtpInput {
         if (pos == limit) {
             pos = 0;
             limit = 0;
+            if (lastReadFilledBuffer && buf.length < MAX_BUFFER) {
+                buf = new byte[buf.length * 2]; // the client streams: read more per call
+            }
         } else if (limit == buf.length) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            } else {
+                buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer, still within its limit
+            }
         }
         flushBeforeBlocking.flush();
-        int n = in.read(buf, limit, buf.length - limit);
+        int room = buf.length - limit;
+        int n = in.read(buf, limit, room);
         if (n < 0) {
             return false;
         }
+        lastReadFilledBuffer = n == room;
         limit += n;
         return true;
     }
