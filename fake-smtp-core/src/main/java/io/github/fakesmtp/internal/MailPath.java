@@ -93,10 +93,10 @@ record MailPath(String address, Map<String, String> parameters) {
         if (text.isEmpty()) {
             return parameters;
         }
-        for (String parameter : text.split(" +")) {
+        for (String parameter : SmtpSession.words(text)) {
             int eq = parameter.indexOf('=');
             String keyword = (eq < 0 ? parameter : parameter.substring(0, eq)).toUpperCase(Locale.ROOT);
-            if (keyword.isEmpty() || !keyword.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+            if (!isKeyword(keyword)) {
                 throw new SyntaxException("bad parameter " + parameter);
             }
             parameters.put(keyword, eq < 0 ? "" : parameter.substring(eq + 1));
@@ -104,11 +104,30 @@ record MailPath(String address, Map<String, String> parameters) {
         return parameters;
     }
 
+    /** An esmtp-keyword (RFC 5321 section 4.1.2): letters, digits and hyphens. */
+    private static boolean isKeyword(String keyword) {
+        if (keyword.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = keyword.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isNull() {
         return address.isEmpty();
     }
 
     boolean isAscii() {
-        return address.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < address.length(); i++) {
+            if (address.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -157,7 +157,9 @@ final class SmtpSession implements Runnable {
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1);
         boolean isAuth = verb.equals("AUTH");
-        transcript.client(isAuth ? maskAuth(line) : looksLikeSaslResponse(line) ? "****" : line);
+        if (transcript != Transcript.OFF) {
+            transcript.client(isAuth ? maskAuth(line) : looksLikeSaslResponse(line) ? "****" : line);
+        }
         this.phase = phaseOf(verb);
         this.argument = isAuth ? rest.trim().split(" ")[0] : rest;
         this.attemptedUser = null;
@@ -268,7 +270,7 @@ final class SmtpSession implements Runnable {
             String value = parameter.getValue();
             switch (esmtp ? parameter.getKey() : "") {
                 case "SIZE" -> {
-                    if (!value.matches("[0-9]{1,18}")) {
+                    if (!isSize(value)) {
                         reply(501, SYNTAX_ERROR, "Bad message size syntax");
                         return;
                     }
@@ -404,9 +406,9 @@ final class SmtpSession implements Runnable {
 
     /** RFC 3030 section 2: every chunk is read, even the ones that are refused. */
     private void bdat(String argument) throws IOException {
-        String[] words = argument.trim().split(" +");
+        String[] words = words(argument);
         boolean last = words.length == 2 && words[1].equalsIgnoreCase("LAST");
-        if (words.length > 2 || (words.length == 2 && !last) || !words[0].matches("[0-9]{1,18}")) {
+        if (words.length > 2 || (words.length == 2 && !last) || !isSize(words[0])) {
             reply(501, SYNTAX_ERROR, "Syntax: BDAT size [LAST]");
             return;
         }
@@ -568,7 +570,7 @@ final class SmtpSession implements Runnable {
             reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
             return;
         }
-        String[] words = argument.trim().split(" +");
+        String[] words = words(argument);
         if (words[0].isEmpty() || words.length > 2) {
             reply(501, SYNTAX_ERROR, "Syntax: AUTH mechanism [initial-response]");
             return;
@@ -732,8 +734,42 @@ final class SmtpSession implements Runnable {
     }
 
     private static String maskAuth(String line) {
-        String[] words = line.trim().split(" +");
+        String[] words = words(line);
         return words.length > 2 ? words[0] + " " + words[1] + " ****" : line;
+    }
+
+    /** A decimal octet count as SIZE and BDAT take it: 1 to 18 digits, so it fits a long. */
+    private static boolean isSize(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The space-separated words of an argument; no regular expression on the per-command path. */
+    static String[] words(String argument) {
+        String text = argument.trim();
+        if (text.isEmpty()) {
+            return new String[] {""};
+        }
+        List<String> words = new ArrayList<>(2);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf(' ', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > start) {
+                words.add(text.substring(start, end));
+            }
+            start = end + 1;
+        }
+        return words.toArray(new String[0]);
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {
