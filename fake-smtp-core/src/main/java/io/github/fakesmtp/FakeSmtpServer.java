@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,8 +233,7 @@ public final class FakeSmtpServer implements AutoCloseable {
      * @return a rule builder whose terminal methods return the {@link InjectedFault}
      */
     public FaultRule.Builder<InjectedFault> on(SmtpPhase phase, SmtpPhase... more) {
-        java.util.EnumSet<SmtpPhase> phases = java.util.EnumSet.of(phase, more);
-        return new FaultRule.Builder<>(phases, faults::add);
+        return new FaultRule.Builder<>(EnumSet.of(phase, more), faults::add);
     }
 
     /**

@@ -26,16 +26,6 @@ public final class MessageBytes {
         this.size = size;
     }
 
-    /**
-     * Wraps bytes that the caller will not modify.
-     *
-     * @param bytes the message bytes
-     * @return the message bytes
-     */
-    public static MessageBytes of(byte[] bytes) {
-        return new MessageBytes(bytes.length == 0 ? NO_CHUNKS : new byte[][] {bytes}, bytes.length);
-    }
-
     /** @return the number of bytes */
     public int size() {
         return size;

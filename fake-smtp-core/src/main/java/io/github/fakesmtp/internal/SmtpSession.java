@@ -161,7 +161,7 @@ final class SmtpSession implements Runnable {
             transcript.client(isAuth ? maskAuth(line) : looksLikeSaslResponse(line) ? "****" : line);
         }
         this.phase = phaseOf(verb);
-        this.argument = isAuth ? rest.trim().split(" ")[0] : rest;
+        this.argument = isAuth ? words(rest)[0] : rest; // the mechanism only: never the secret
         this.attemptedUser = null;
         if (refusedAtGreeting && !verb.equals("QUIT")) {
             reply(503, BAD_SEQUENCE, "Error: no SMTP service here, send QUIT");
