@@ -7,4 +7,4 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -B -q -Pbenchmarks -pl fake-smtp-benchmarks -am package -DskipTests
 cd fake-smtp-benchmarks
-exec java -cp "target/classes:$(cat target/benchmark.classpath)" io.github.fakesmtp.benchmarks.BenchmarkRunner "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/classes:$(cat target/benchmark.classpath)" io.github.fakesmtp.benchmarks.BenchmarkRunner "$@"

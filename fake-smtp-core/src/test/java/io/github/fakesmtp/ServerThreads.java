@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's live threads by name, virtual ones included: on Java 21+ connection threads are virtual and
- * {@code Thread.getAllStackTraces()} does not list them, so there a JSON thread dump (which does) is read.
+ * The server's live threads by name, virtual ones included: on Java 21+ the acceptor is a virtual thread and
+ * {@code Thread.getAllStackTraces()} does not list it, so there a JSON thread dump (which does) is read.
  */
 final class ServerThreads {
 

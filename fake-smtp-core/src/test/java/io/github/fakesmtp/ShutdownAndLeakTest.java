@@ -79,10 +79,10 @@ class ShutdownAndLeakTest {
                     }
                 }
             }
-            // 100 sessions and the acceptor; on Java 21+ the sessions are virtual threads, listed all the same.
+            // 100 sessions and the acceptor (a virtual thread on Java 21+, listed all the same).
             // The flooding clients do not wait for their greeting, so their sessions may still be starting.
             Robustness.eventually(() -> ServerThreads.live(port).size() >= 101);
-            assertThat(ServerThreads.live(port)).as("virtual: %s", SmtpServerEngine.usesVirtualThreads())
+            assertThat(ServerThreads.live(port)).as("virtual acceptor: %s", SmtpServerEngine.usesVirtualThreads())
                     .hasSizeGreaterThanOrEqualTo(101);
 
             long start = System.nanoTime();

@@ -89,7 +89,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** @return whether the acceptor runs on a virtual thread (connections always use pooled platform threads) */
+    /** @return whether the acceptor runs on a virtual thread (Java 21+); connections never do */
     public static boolean usesVirtualThreads() {
         return ThreadFactories.virtual();
     }

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Server threads: virtual threads on Java 21+, daemon platform threads on Java 17. There, connections run on
- * a per-server pool of reused threads, since starting a platform thread per connection costs more than a
- * whole SMTP exchange; a virtual thread is cheap to start, so on Java 21+ each connection gets a new one,
- * and so many stalled clients cost no platform threads. (A virtual thread blocked on a socket is woken
- * through the JDK's poller, which costs throughput on a busy connection: see fake-smtp-benchmarks.) Every
+ * Server threads. Connections run on a per-server pool of reused daemon platform threads on every Java
+ * version: starting a platform thread costs more than a whole SMTP exchange, and a virtual thread blocked on
+ * a socket is woken through the JDK's poller and then a carrier thread, which halved the throughput of a busy
+ * connection on Java 25 (see fake-smtp-benchmarks). The acceptor, which waits far more than it works, is a
+ * virtual thread on Java 21+, so that starting and closing a server costs no platform thread there. Every
  * thread made here is kept in a caller's set while it runs, so that {@code close()} can wait for it to end.
  *
  * <p>Anonymous classes rather than lambdas: the first lambda in a JVM costs milliseconds of bootstrap, paid
@@ -28,7 +28,7 @@ final class ThreadFactories {
     private ThreadFactories() {
     }
 
-    /** True when the server's threads are virtual threads. */
+    /** True when the acceptor runs on a virtual thread (Java 21+). */
     static boolean virtual() {
         return VIRTUAL != null;
     }
@@ -71,19 +71,10 @@ final class ThreadFactories {
     }
 
     /**
-     * Where connections run: a new virtual thread each on Java 21+; otherwise a cached pool whose idle threads
-     * take the next connection and end after a while, or at once when the pool is shut down.
+     * Where connections run: a cached pool whose idle threads take the next connection and end after a while,
+     * or at once when the pool is shut down.
      */
     static Executor connections(String prefix, Set<Thread> live) {
-        if (VIRTUAL != null) {
-            ThreadFactory virtualThreads = named(prefix, live, true);
-            return new Executor() {
-                @Override
-                public void execute(Runnable task) {
-                    virtualThreads.newThread(task).start();
-                }
-            };
-        }
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), named(prefix, live, false));
     }
