@@ -95,7 +95,6 @@ final class SmtpInput {
         boolean lineStart = true;
         boolean lastWasCr = false;
         int lineOctets = 0;
-        long stored = 0;
         while (true) {
             if (lineStart) {
                 if (!ensure(1)) {
@@ -108,7 +107,6 @@ final class SmtpInput {
                     if (buf[pos + 1] == CR && buf[pos + 2] == LF) {
                         pos += 3;
                         outcome.complete = true;
-                        outcome.size = stored;
                         return outcome;
                     }
                     pos++; // a leading dot is stuffing: drop it, keep the rest of the line
@@ -116,14 +114,11 @@ final class SmtpInput {
                 }
                 lineStart = false;
             }
-            int start = pos;
+            // Content runs from runStart to i; it is stored once per buffer, or where a stuffing dot is cut out.
+            int runStart = pos;
             int i = pos;
             while (i < limit) {
-                // Most bytes are neither CR nor LF: skip them in a tight loop, then look at the one that is.
-                int plain = i;
-                while (plain < limit && buf[plain] != LF && buf[plain] != CR) {
-                    plain++;
-                }
+                int plain = LineEnds.skipToCrOrLf(buf, i, limit);
                 if (plain > i) {
                     if (lastWasCr) {
                         outcome.bareCr = true; // a CR not followed by LF
@@ -137,45 +132,59 @@ final class SmtpInput {
                 }
                 byte b = buf[i++];
                 lineOctets++;
-                if (b == LF) {
-                    if (lastWasCr) {
-                        lastWasCr = false;
-                        if (lineOctets > maxLineOctets) {
-                            outcome.lineTooLong = true;
-                        }
-                        lineOctets = 0;
-                        lineStart = true;
-                        break;
-                    }
-                    // A bare LF ends a line for the length limit (as for Postfix): check it now, or the
-                    // verdict on the same bytes would depend on where the reads happened to split them.
-                    outcome.bareLf = true;
-                    if (lineOctets > maxLineOctets) {
-                        outcome.lineTooLong = true;
-                    }
-                    lineOctets = 0;
-                } else {
+                if (b == CR) {
                     if (lastWasCr) {
                         outcome.bareCr = true; // CR CR
                     }
                     lastWasCr = true;
+                    continue;
+                }
+                // A bare LF ends a line for the length limit too (as for Postfix): checked now, or the verdict
+                // on the same bytes would depend on where the reads happened to split them.
+                if (lineOctets > maxLineOctets) {
+                    outcome.lineTooLong = true;
+                }
+                lineOctets = 0;
+                if (!lastWasCr) {
+                    outcome.bareLf = true;
+                    continue;
+                }
+                lastWasCr = false;
+                if (limit - i < 3) {
+                    lineStart = true; // too few bytes to tell stuffing from the end: decide after the next read
+                    break;
+                }
+                if (buf[i] == DOT) {
+                    store(outcome, sink, runStart, i, maxBytes);
+                    if (buf[i + 1] == CR && buf[i + 2] == LF) {
+                        pos = i + 3;
+                        outcome.complete = true;
+                        return outcome;
+                    }
+                    i++; // a leading dot is stuffing: drop it, keep the rest of the line
+                    runStart = i;
+                    lineOctets = 1;
                 }
             }
             if (lineOctets > maxLineOctets) {
                 outcome.lineTooLong = true;
             }
-            int count = i - start;
+            store(outcome, sink, runStart, i, maxBytes);
             pos = i;
-            stored += count;
-            if (stored > maxBytes) {
-                outcome.tooBig = true;
-            }
-            if (!outcome.tooBig) {
-                sink.write(buf, start, count);
-            }
             if (!lineStart && !fill()) {
                 return outcome;
             }
+        }
+    }
+
+    /** Counts {@code [from, to)} of the buffer as content and copies it to {@code sink} while within the limit. */
+    private void store(DataOutcome outcome, MessageBytes.Collector sink, int from, int to, long maxBytes) {
+        int count = to - from;
+        outcome.size += count;
+        if (outcome.size > maxBytes) {
+            outcome.tooBig = true;
+        } else {
+            sink.write(buf, from, count);
         }
     }
 
