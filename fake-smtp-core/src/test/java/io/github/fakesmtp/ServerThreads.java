@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's live threads by name, virtual ones included: on Java 21+ the acceptor is a virtual thread and
- * {@code Thread.getAllStackTraces()} does not list it, so there a JSON thread dump (which does) is read.
+ * The server's live threads by name, virtual ones included: {@code Thread.getAllStackTraces()} does not list
+ * virtual threads, so on Java 21+ a JSON thread dump (which does) is read, and no thread a server leaves
+ * behind goes unnoticed, whatever its kind.
  */
 final class ServerThreads {
 

@@ -47,7 +47,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.serverSocket = serverSocket;
         String prefix = "fake-smtp-" + serverSocket.getLocalPort();
         this.connections = ThreadFactories.connections(prefix + "-connection-", threads);
-        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads, true).newThread(new Runnable() {
+        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
             @Override
             public void run() {
                 acceptLoop();
@@ -87,11 +87,6 @@ public final class SmtpServerEngine implements AutoCloseable {
     /** @return the port actually bound */
     public int port() {
         return serverSocket.getLocalPort();
-    }
-
-    /** @return whether the acceptor runs on a virtual thread (Java 21+); connections never do */
-    public static boolean usesVirtualThreads() {
-        return ThreadFactories.virtual();
     }
 
     /** @return every session's transcript so far, oldest first (empty when transcripts are off) */

@@ -10,34 +10,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Server threads. Connections run on a per-server pool of reused daemon platform threads on every Java
- * version: starting a platform thread costs more than a whole SMTP exchange, and a virtual thread blocked on
- * a socket is woken through the JDK's poller and then a carrier thread, which halved the throughput of a busy
- * connection on Java 25 (see fake-smtp-benchmarks). The acceptor, which waits far more than it works, is a
- * virtual thread on Java 21+, so that starting and closing a server costs no platform thread there. Every
- * thread made here is kept in a caller's set while it runs, so that {@code close()} can wait for it to end.
+ * Server threads: daemon platform threads on every Java version, connections on a per-server pool of reused
+ * threads, since starting a platform thread costs more than a whole SMTP exchange. Not virtual threads, even
+ * where the JVM has them: a virtual thread blocked on a socket is woken through the JDK's poller and then a
+ * carrier thread, and on Java 25 that halved the throughput of a busy connection, cost a fifth of the
+ * connections accepted per second, and added about 15 ms to the first start in a JVM (see
+ * fake-smtp-benchmarks). Every thread made here is kept in a caller's set while it runs, so that
+ * {@code close()} can wait for it to end.
  *
  * <p>Anonymous classes rather than lambdas: the first lambda in a JVM costs milliseconds of bootstrap, paid
  * by the first server a test suite starts.
  */
 final class ThreadFactories {
 
-    private static final ThreadFactory VIRTUAL = virtualThreadFactory();
     private static final long IDLE_THREAD_KEEP_ALIVE_SECONDS = 30;
 
     private ThreadFactories() {
     }
 
-    /** True when the acceptor runs on a virtual thread (Java 21+). */
-    static boolean virtual() {
-        return VIRTUAL != null;
-    }
-
-    /**
-     * A factory of named threads that are in {@code live} while running: virtual when {@code virtualIfAvailable}
-     * and the JVM has them, daemon platform threads otherwise.
-     */
-    static ThreadFactory named(String prefix, Set<Thread> live, boolean virtualIfAvailable) {
+    /** A factory of named daemon threads that are in {@code live} while running. */
+    static ThreadFactory named(String prefix, Set<Thread> live) {
         return new ThreadFactory() {
             private final AtomicInteger sequence = new AtomicInteger();
 
@@ -54,15 +46,8 @@ final class ThreadFactories {
                         }
                     }
                 };
-                String name = prefix + sequence.incrementAndGet();
-                Thread thread;
-                if (virtualIfAvailable && VIRTUAL != null) {
-                    thread = VIRTUAL.newThread(tracked);
-                    thread.setName(name);
-                } else {
-                    thread = new Thread(tracked, name);
-                    thread.setDaemon(true);
-                }
+                Thread thread = new Thread(tracked, prefix + sequence.incrementAndGet());
+                thread.setDaemon(true);
                 self[0] = thread;
                 live.add(thread);
                 return thread;
@@ -76,23 +61,13 @@ final class ThreadFactories {
      */
     static Executor connections(String prefix, Set<Thread> live) {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), named(prefix, live, false));
+                new SynchronousQueue<>(), named(prefix, live));
     }
 
     /** Lets idle pooled threads end now and busy ones once their connection is over; rejects new work. */
     static void shutdown(Executor executor) {
         if (executor instanceof ExecutorService pool) {
             pool.shutdown();
-        }
-    }
-
-    /** Thread.ofVirtual().factory(), looked up reflectively because the baseline is Java 17. */
-    private static ThreadFactory virtualThreadFactory() {
-        try {
-            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
-        } catch (ReflectiveOperationException | RuntimeException notAvailable) {
-            return null;
         }
     }
 }
