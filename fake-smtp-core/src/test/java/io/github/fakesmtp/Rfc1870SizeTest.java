@@ -4,26 +4,18 @@ import static io.github.fakesmtp.SmtpChecks.assertNothingCapturedAndStillServes;
 import static io.github.fakesmtp.SmtpChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** RFC 1870, the SIZE extension. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc1870SizeTest {
+class Rfc1870SizeTest extends ServerPerTest {
 
     private static final int LIMIT = 10_000;
-    private FakeSmtpServer server;
 
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.builder().maxMessageSize(LIMIT).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    FakeSmtpServer.Builder configure(FakeSmtpServer.Builder builder) {
+        return builder.maxMessageSize(LIMIT);
     }
 
     @Test

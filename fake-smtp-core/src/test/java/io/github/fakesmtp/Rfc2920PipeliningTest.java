@@ -4,26 +4,12 @@ import static io.github.fakesmtp.SmtpChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** RFC 2920, command pipelining. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc2920PipeliningTest {
-
-    private FakeSmtpServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class Rfc2920PipeliningTest extends ServerPerTest {
 
     /** RFC 2920 section 3.1: the client may send EHLO..DATA in one go; replies come back in order. */
     @Test

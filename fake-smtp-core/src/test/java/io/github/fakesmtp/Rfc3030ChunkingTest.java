@@ -4,33 +4,22 @@ import static io.github.fakesmtp.SmtpChecks.assertNothingCapturedAndStillServes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** RFC 3030, CHUNKING: the BDAT command. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc3030ChunkingTest {
+class Rfc3030ChunkingTest extends ServerPerTest {
 
     private static final int LIMIT = 1000;
-    private FakeSmtpServer server;
 
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.builder().maxMessageSize(LIMIT).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    FakeSmtpServer.Builder configure(FakeSmtpServer.Builder builder) {
+        return builder.maxMessageSize(LIMIT);
     }
 
     private static SmtpTestClient inTransaction(FakeSmtpServer target) {
-        SmtpTestClient client = SmtpTestClient.ready(target);
-        client.command("MAIL FROM:<a@example.com>").expect(250, "2.1.0");
-        client.command("RCPT TO:<b@example.com>").expect(250, "2.1.5");
-        return client;
+        return SmtpTestClient.inTransaction(target, "a@example.com", "b@example.com");
     }
 
     private static void chunk(SmtpTestClient client, byte[] bytes, boolean last) {

@@ -1,46 +1,27 @@
 package io.github.fakesmtp;
 
+import static io.github.fakesmtp.SaslClient.b64;
+import static io.github.fakesmtp.SaslClient.cramMd5Digest;
+import static io.github.fakesmtp.SaslClient.decode;
 import static io.github.fakesmtp.SmtpChecks.assertNothingCapturedAndStillServes;
 import static io.github.fakesmtp.SmtpChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.fakesmtp.SmtpTestClient.Reply;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** RFC 4954 AUTH, with PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195) and XOAUTH2, over raw sockets. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc4954AuthTest {
+class Rfc4954AuthTest extends ServerPerTest {
 
     private static final String USER = "app";
     private static final String PASSWORD = "s3cret-P4ss";
 
-    private FakeSmtpServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.builder().user(USER, PASSWORD).recordTranscripts(true).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(Reply challenge) {
-        return new String(Base64.getDecoder().decode(challenge.text()), StandardCharsets.UTF_8);
+    @Override
+    FakeSmtpServer.Builder configure(FakeSmtpServer.Builder builder) {
+        return builder.user(USER, PASSWORD).recordTranscripts(true);
     }
 
     /** Sends a message after a successful AUTH and checks who it is recorded for. */
@@ -87,14 +68,11 @@ class Rfc4954AuthTest {
     }
 
     @Test
-    void rfc2195_cramMd5WithADigestComputedByTheClient() throws Exception {
+    void rfc2195_cramMd5WithADigestComputedByTheClient() {
         try (SmtpTestClient client = SmtpTestClient.ready(server)) {
             String challenge = decode(client.command("AUTH CRAM-MD5").expect(334));
             assertThat(challenge).matches("<.+@.+>"); // RFC 2195 section 2: a msg-id style challenge
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(PASSWORD.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            String digest = HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
-            client.command(b64(USER + " " + digest)).expect(235, "2.7.0");
+            client.command(b64(USER + " " + cramMd5Digest(PASSWORD, challenge))).expect(235, "2.7.0");
             assertSendsAs(client, USER);
         }
     }

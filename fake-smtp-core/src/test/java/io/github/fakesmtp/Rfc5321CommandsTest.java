@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.fakesmtp.SmtpTestClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,18 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 5321 commands and replies, with the enhanced status codes of RFC 2034 and RFC 3463. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc5321CommandsTest {
+class Rfc5321CommandsTest extends ServerPerTest {
 
-    private FakeSmtpServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.builder().serverName("mx.test").start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    FakeSmtpServer.Builder configure(FakeSmtpServer.Builder builder) {
+        return builder.serverName("mx.test");
     }
 
     @Test

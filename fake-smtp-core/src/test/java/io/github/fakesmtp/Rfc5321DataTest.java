@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,24 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Message data: RFC 5321 sections 4.1.1.4 (DATA), 4.5.2 (transparency) and 4.5.3.1.6 (line length). */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc5321DataTest {
-
-    private FakeSmtpServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class Rfc5321DataTest extends ServerPerTest {
 
     private static SmtpTestClient inData(FakeSmtpServer target) {
-        SmtpTestClient client = SmtpTestClient.ready(target);
-        client.command("MAIL FROM:<alice@example.com>").expect(250, "2.1.0");
-        client.command("RCPT TO:<bob@example.com>").expect(250, "2.1.5");
+        SmtpTestClient client = SmtpTestClient.inTransaction(target, "alice@example.com", "bob@example.com");
         client.command("DATA").expect(354);
         return client;
     }

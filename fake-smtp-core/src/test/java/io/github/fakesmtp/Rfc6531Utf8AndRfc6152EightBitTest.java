@@ -4,29 +4,15 @@ import static io.github.fakesmtp.SmtpChecks.assertNothingCapturedAndStillServes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** RFC 6531 (SMTPUTF8), RFC 6532 (UTF-8 headers) and RFC 6152 (8BITMIME). */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Rfc6531Utf8AndRfc6152EightBitTest {
+class Rfc6531Utf8AndRfc6152EightBitTest extends ServerPerTest {
 
     private static final String UTF8_SENDER = "j\u00f6rg@b\u00fccher.example";
     private static final String UTF8_RECIPIENT = "\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a";
-
-    private FakeSmtpServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeSmtpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void rfc6531_3_2_utf8AddressesWithSmtpUtf8AreAcceptedAndKeptIntact() {

@@ -1,5 +1,8 @@
 package io.github.fakesmtp;
 
+import static io.github.fakesmtp.SaslClient.b64;
+import static io.github.fakesmtp.SaslClient.cramMd5Digest;
+import static io.github.fakesmtp.SaslClient.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,11 +16,8 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,9 +90,8 @@ class SecurityTest {
                     }
                 }
                 try (SmtpTestClient client = SmtpTestClient.ready(server)) {
-                    String challenge = new String(Base64.getDecoder().decode(
-                            client.command("AUTH CRAM-MD5").expect(334).text()), StandardCharsets.UTF_8);
-                    client.command(b64("alice " + hmacMd5(SECRET, challenge))).expect(235, "2.7.0");
+                    String challenge = decode(client.command("AUTH CRAM-MD5").expect(334));
+                    client.command(b64("alice " + cramMd5Digest(SECRET, challenge))).expect(235, "2.7.0");
                 }
                 ReceivedMessage message = server.takeMessage(SmtpChecks.WAIT);
                 seen.add(String.join("\n", message.transcript()));
@@ -188,20 +187,6 @@ class SecurityTest {
                 assertThat(message.envelopeSender()).isEqualTo("a@example.com");
                 assertThat(message.rawContent()).contains("MAIL FROM:<evil@example.com>");
             });
-        }
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String hmacMd5(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

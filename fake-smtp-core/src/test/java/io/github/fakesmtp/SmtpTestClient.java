@@ -55,6 +55,14 @@ final class SmtpTestClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects, says EHLO and opens a mail transaction from {@code from} to {@code to} (RFC 5321 section 3.3). */
+    static SmtpTestClient inTransaction(FakeSmtpServer server, String from, String to) {
+        SmtpTestClient client = ready(server);
+        client.command("MAIL FROM:<" + from + ">").expect(250, "2.1.0");
+        client.command("RCPT TO:<" + to + ">").expect(250, "2.1.5");
+        return client;
+    }
+
     /** Connects with TLS from the first byte (TlsMode.SMTPS, RFC 8314), without reading the greeting. */
     static SmtpTestClient connectTls(FakeSmtpServer server) {
         SmtpTestClient client = connect(server);

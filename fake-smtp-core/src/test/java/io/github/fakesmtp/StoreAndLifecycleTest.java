@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,21 +37,6 @@ class StoreAndLifecycleTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.isAlive() && thread.getName().startsWith("fake-smtp-"))
                 .count();
-    }
-
-    /**
-     * Waits for a condition that has no event to wait on (a thread ending, a slot freeing), checking it every
-     * millisecond up to a generous deadline: never a fixed sleep, never a timing margin.
-     */
-    private static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-        return true;
     }
 
     @Test
@@ -233,7 +216,7 @@ class StoreAndLifecycleTest {
                 }
             }
         }
-        assertThat(eventually(() -> liveServerThreads() <= before))
+        assertThat(Robustness.eventually(() -> liveServerThreads() <= before))
                 .as("fake-smtp threads back to %d, live: %s", before, liveServerThreads()).isTrue();
     }
 
@@ -273,7 +256,7 @@ class StoreAndLifecycleTest {
                 one.command("QUIT").expect(221, "2.0.0");
                 assertThat(one.serverClosed()).isTrue();
                 // the slot frees once the first session has ended
-                assertThat(eventually(() -> {
+                assertThat(Robustness.eventually(() -> {
                     try (SmtpTestClient next = SmtpTestClient.connect(server)) {
                         return next.readReply().code() == 220;
                     }
