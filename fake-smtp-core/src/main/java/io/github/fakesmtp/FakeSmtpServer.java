@@ -7,6 +7,7 @@ import io.github.fakesmtp.internal.ServerConfig;
 import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
+import io.github.fakesmtp.internal.report.Summaries;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -172,7 +172,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
         if (message == null) {
             throw new MailNotReceivedException("no new message arrived within " + describe(timeout)
-                    + "; received so far: " + summary(store.snapshot()));
+                    + "; received so far: " + Summaries.listing(store.snapshot()));
         }
         return message;
     }
@@ -195,8 +195,8 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
         List<ReceivedMessage> messages = store.snapshot();
         if (!arrived) {
-            throw new MailNotReceivedException("expected " + count + " message(s) within " + describe(timeout)
-                    + " but received " + messages.size() + ": " + summary(messages));
+            throw new MailNotReceivedException("expected " + Summaries.count(count, "message") + " within " + describe(timeout)
+                    + " but received " + Summaries.listing(messages));
         }
         return messages;
     }
@@ -309,13 +309,6 @@ public final class FakeSmtpServer implements AutoCloseable {
     public String toString() {
         return "FakeSmtpServer[" + host() + ":" + port() + ", tls=" + config.tlsMode() + ", messages="
                 + store.size() + "]";
-    }
-
-    static String summary(List<ReceivedMessage> messages) {
-        if (messages.isEmpty()) {
-            return "none";
-        }
-        return messages.stream().map(ReceivedMessage::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String describe(Duration timeout) {

@@ -2,6 +2,7 @@ package io.github.fakesmtp;
 
 import io.github.fakesmtp.internal.CapturedMessage;
 import io.github.fakesmtp.internal.MessageBytes;
+import io.github.fakesmtp.internal.report.Summaries;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -350,14 +351,7 @@ public final class ReceivedMessage {
     /** @return a one-line summary: sequence, envelope, subject and size */
     @Override
     public String toString() {
-        String subject;
-        try {
-            subject = "'" + subject() + "'";
-        } catch (RuntimeException notMime) {
-            subject = "(not parseable)";
-        }
-        return "#" + sequence + " from=<" + envelopeSender() + "> to=" + envelopeRecipients() + " subject=" + subject
-                + " size=" + size();
+        return Summaries.of(this);
     }
 
     private List<String> addresses(String header) {

@@ -92,7 +92,7 @@ class StoreAndLifecycleTest {
                     .containsExactly("a", "b");
             assertThatThrownBy(() -> server.awaitMessages(3, Duration.ofMillis(100)))
                     .isInstanceOf(MailNotReceivedException.class)
-                    .hasMessageContaining("expected 3 message(s) within 100 ms but received 2")
+                    .hasMessageContaining("expected 3 messages within 100 ms but received 2 messages:")
                     .hasMessageContaining("'a'").hasMessageContaining("'b'");
         }
     }

@@ -1,9 +1,9 @@
 package io.github.fakesmtp.assertj;
 
 import io.github.fakesmtp.ReceivedMessage;
+import io.github.fakesmtp.internal.report.Summaries;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Words for failure messages: what did arrive, said briefly. */
 final class Describe {
@@ -12,15 +12,12 @@ final class Describe {
     }
 
     static String count(int n) {
-        return n + (n == 1 ? " message" : " messages");
+        return Summaries.count(n, "message");
     }
 
     /** For example {@code "2 messages:\n  #1 from=<a@x> to=[b@x] subject='Hi' size=312\n  #2 …"}, or {@code "none"}. */
     static String received(List<ReceivedMessage> messages) {
-        if (messages.isEmpty()) {
-            return "none";
-        }
-        return count(messages.size()) + ":" + messages.stream().map(m -> "\n  " + m).collect(Collectors.joining());
+        return Summaries.listing(messages);
     }
 
     static String quote(Object value) {

@@ -1,12 +1,14 @@
 package io.github.fakesmtp.junit5;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.FakeSmtpServerReport;
 import io.github.fakesmtp.InjectedFault;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.SessionTranscript;
 import io.github.fakesmtp.TlsMode;
 import io.github.fakesmtp.junit5.internal.ExaminedMessages;
-import io.github.fakesmtp.junit5.internal.ServerReport;
+import io.github.fakesmtp.internal.report.ServerReport;
+import io.github.fakesmtp.internal.report.Summaries;
 import java.lang.reflect.Executable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,12 +139,12 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         List<ReceivedMessage> unexamined = holder.server.messages().stream()
                 .filter(message -> !ExaminedMessages.isExamined(message)).toList();
         if (!unexamined.isEmpty()) {
-            problems.add("received " + ServerReport.count(unexamined.size(), "message")
-                    + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
+            problems.add("received " + Summaries.count(unexamined.size(), "message")
+                    + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + Summaries.of(m)).collect(Collectors.joining()));
         }
         List<InjectedFault> unfired = holder.server.unfiredFaults();
         if (!unfired.isEmpty()) {
-            problems.add("has " + ServerReport.count(unfired.size(), "fault rule") + " that never fired:"
+            problems.add("has " + Summaries.count(unfired.size(), "fault rule") + " that never fired:"
                     + unfired.stream().map(rule -> "\n  " + rule).collect(Collectors.joining()));
         }
         if (!problems.isEmpty()) {
@@ -184,7 +186,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         }
         ServerHolder holder = existingServer(context);
         if (holder != null) {
-            throwable.addSuppressed(new FakeSmtpServerReport(ServerReport.describe(holder.server)));
+            throwable.addSuppressed(FakeSmtpServerReport.of(holder.server));
         }
         return throwable;
     }

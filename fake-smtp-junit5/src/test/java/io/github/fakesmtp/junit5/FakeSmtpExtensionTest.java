@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.FakeSmtpServerReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,6 @@
-package io.github.fakesmtp.junit5.internal;
+package io.github.fakesmtp.internal.report;
+
+import static io.github.fakesmtp.internal.report.Summaries.count;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
@@ -8,8 +10,8 @@ import java.util.List;
 
 /**
  * Describes what a server saw, for a failing test's report: the messages it received (envelope and subject),
- * the commands it refused, and the SMTP transcript of every session, AUTH secrets masked. Long transcripts are cut so that a report
- * stays readable. Not API.
+ * the commands it refused, and the SMTP transcript of every session, AUTH secrets masked. Long transcripts
+ * are cut so that a report stays readable. Shared by the test-framework front ends; not API.
  */
 public final class ServerReport {
 
@@ -32,7 +34,7 @@ public final class ServerReport {
                 .append(" received ").append(count(messages.size(), "message"))
                 .append(messages.isEmpty() ? "" : ":");
         for (ReceivedMessage message : messages) {
-            out.append("\n  ").append(message);
+            out.append("\n  ").append(Summaries.of(message));
         }
         List<Rejection> rejections = server.rejections();
         if (!rejections.isEmpty()) {
@@ -70,14 +72,4 @@ public final class ServerReport {
         }
     }
 
-    /**
-     * Formats a count with its noun, singular or plural.
-     *
-     * @param n the count
-     * @param noun the singular noun
-     * @return for example {@code "1 message"} or {@code "2 messages"}
-     */
-    public static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }
