@@ -431,6 +431,25 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
 
         /**
+         * Adds users written as {@code "name:password"}, split at the first colon, the way annotations and
+         * command lines give them: {@code users("app:s3cret", "bob:pa:ss")}.
+         *
+         * @param namesAndPasswords each {@code "name:password"}; the name must not be empty
+         * @return this builder
+         * @throws IllegalArgumentException naming the entry that has no colon or no name
+         */
+        public Builder users(String... namesAndPasswords) {
+            for (String user : namesAndPasswords) {
+                int colon = user == null ? -1 : user.indexOf(':');
+                if (colon < 1) {
+                    throw new IllegalArgumentException("write each user as \"name:password\", not \"" + user + "\"");
+                }
+                user(user.substring(0, colon), user.substring(colon + 1));
+            }
+            return this;
+        }
+
+        /**
          * Turns AUTH on and accepts every user name and password, for tests that only check that the client
          * logs in.
          *

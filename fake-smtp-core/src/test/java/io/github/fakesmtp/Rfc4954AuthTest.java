@@ -6,6 +6,7 @@ import static io.github.fakesmtp.SaslClient.decode;
 import static io.github.fakesmtp.SmtpChecks.assertNothingCapturedAndStillServes;
 import static io.github.fakesmtp.SmtpChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fakesmtp.SmtpTestClient.Reply;
 import java.util.List;
@@ -216,6 +217,18 @@ class Rfc4954AuthTest extends ServerPerTest {
             client.command("AUTH PLAIN " + b64("\0bob\0nope")).expect(535, "5.7.8");
             client.command("AUTH PLAIN " + b64("\0bob\0bob!")).expect(235, "2.7.0");
         }
+    }
+
+    @Test
+    void usersWrittenAsNameColonPasswordSplitAtTheFirstColon() {
+        try (FakeSmtpServer users = FakeSmtpServer.builder().users("app:s3cret", "bob:pa:ss").start();
+                SmtpTestClient client = SmtpTestClient.ready(users)) {
+            client.command("AUTH PLAIN " + b64("\0bob\0pa:ss")).expect(235, "2.7.0");
+        }
+        assertThatThrownBy(() -> FakeSmtpServer.builder().users("app"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"name:password\", not \"app\"");
+        assertThatThrownBy(() -> FakeSmtpServer.builder().users(":s3cret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not \":s3cret\"");
     }
 
     /** RFC 4954 section 9 (security): the secret must not leak into logs; transcripts mask it. */
