@@ -119,12 +119,11 @@ final class Call {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        try (InputStream in = exchange.getRequestBody()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                body.write(buffer, 0, n);
-                if (body.size() > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
+        InputStream in = exchange.getRequestBody(); // left open: after a 413 the rest is read and discarded
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            body.write(buffer, 0, n);
+            if (body.size() > MAX_BODY_BYTES) {
+                throw tooLarge();
             }
         }
         return body.toByteArray();

@@ -27,6 +27,7 @@ final class HttpApi implements AutoCloseable {
     static final int MAX_THREADS = 200;
     static final int MAX_HELD = 150;
     private static final int QUEUED_REQUESTS = 1000;
+    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
     /** A client gets this long to send its request line, headers and body. */
     private static final String MAX_REQUEST_SECONDS = "30";
 
@@ -142,12 +143,29 @@ final class HttpApi implements AutoCloseable {
             return; // the answer had begun; the connection is closed instead
         }
         try {
+            if (problem.status() == 413) {
+                discardRequestBody(exchange);
+            }
             if (allow != null) {
                 exchange.getResponseHeaders().set("Allow", allow);
             }
             (call != null ? call : new Call(exchange, java.util.Map.of(), null)).problem(problem);
         } catch (IOException clientGone) {
             // nothing more to do
+        }
+    }
+
+    /**
+     * Reads what is left of a refused body (up to {@value #MAX_DISCARDED_BYTES} bytes) before answering: closing a
+     * connection with unread data resets it, and the client would lose the 413 that explains the refusal.
+     */
+    private static void discardRequestBody(HttpExchange exchange) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (java.io.InputStream in = exchange.getRequestBody()) {
+            for (int n = in.read(buffer); n >= 0 && total < MAX_DISCARDED_BYTES; n = in.read(buffer)) {
+                total += n;
+            }
         }
     }
 

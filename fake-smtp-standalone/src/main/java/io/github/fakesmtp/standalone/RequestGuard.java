@@ -40,14 +40,14 @@ final class RequestGuard {
             throw Problem.of(403, "Host '" + host + "' is not a name of this machine; the API listens on a loopback "
                     + "address and answers to localhost, 127.0.0.1 or [::1] only (start it with --http-host to serve others)");
         }
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+        if (changesState(method)) {
             String origin = exchange.getRequestHeaders().getFirst("Origin");
             if (origin != null && !sameOrigin(origin, host)) {
                 throw Problem.of(403, "cross-origin " + method + " from " + origin + " refused: the API changes state only "
                         + "for requests from its own origin or from clients outside a browser");
             }
         }
-        if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
+        if (changesState(method) && !"DELETE".equals(method)) {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
                 throw Problem.of(415, "send the body as JSON with 'Content-Type: application/json'"
@@ -58,6 +58,10 @@ final class RequestGuard {
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > Call.MAX_BODY_BYTES) {
             throw Call.tooLarge();
         }
+    }
+
+    private static boolean changesState(String method) {
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method);
     }
 
     private static boolean sameOrigin(String origin, String host) {
