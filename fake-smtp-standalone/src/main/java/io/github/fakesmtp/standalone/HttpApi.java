@@ -37,6 +37,7 @@ final class HttpApi implements AutoCloseable {
     private final Mailboxes mailboxes;
     private final RequestGuard guard;
     private final Capacity held = new Capacity(MAX_HELD);
+    private final Capacity inFlight = new Capacity(Integer.MAX_VALUE);
     private final PrintStream log;
 
     private HttpApi(HttpServer server, ThreadPoolExecutor pool, Mailboxes mailboxes, InetAddress bindAddress, PrintStream log) {
@@ -119,6 +120,7 @@ final class HttpApi implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) {
         Call call = null;
+        inFlight.tryAcquire();
         try {
             guard.check(exchange);
             Router.Match match = router.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
@@ -135,6 +137,7 @@ final class HttpApi implements AutoCloseable {
             answer(exchange, call, Problem.of(500, "the server failed: " + e), null);
         } finally {
             exchange.close();
+            inFlight.release();
         }
     }
 
@@ -175,7 +178,14 @@ final class HttpApi implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.stop(1);
+        try {
+            // Let answers in progress finish (held ones were just woken), for at most a second. The JDK's own
+            // stop(delay) cannot be asked for this: on Java 17 an idle server waits out the whole delay.
+            inFlight.awaitInUse(0, Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
         pool.shutdownNow(); // interrupts any thread still waiting
         try {
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
