@@ -52,7 +52,7 @@ final class HttpApi implements AutoCloseable {
     /** Every route of the API, each registered by the class that serves it. */
     static Router routes(Capacity held) {
         Router router = new Router();
-        new ServerRoutes().register(router);
+        new ServerRoutes(held).register(router);
         new MessageRoutes(new MessageViews(), held).register(router);
         new FaultRoutes().register(router);
         return router;

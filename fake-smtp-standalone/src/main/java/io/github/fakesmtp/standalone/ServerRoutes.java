@@ -13,9 +13,11 @@ final class ServerRoutes {
     static final String OPENAPI_RESOURCE = "openapi.json";
 
     private final byte[] openApi;
+    private final Capacity held;
 
-    ServerRoutes() {
+    ServerRoutes(Capacity held) {
         this.openApi = openApiDocument();
+        this.held = held;
     }
 
     static byte[] openApiDocument() {
@@ -46,6 +48,7 @@ final class ServerRoutes {
         json.put("status", mailbox.isClosed() ? "stopping" : "ok");
         json.put("smtpHost", mailbox.server().host());
         json.put("smtpPort", mailbox.server().port());
+        json.put("heldRequests", held.inUse());
         call.json(mailbox.isClosed() ? 503 : 200, json);
     }
 
