@@ -153,7 +153,7 @@ final class Mailboxes implements AutoCloseable {
         JsonNode users = fields.get(name);
         if (users.isObject()) {
             Map<String, String> map = new LinkedHashMap<>();
-            users.fields().forEachRemaining(user -> {
+            users.properties().forEach(user -> {
                 if (!user.getValue().isTextual()) {
                     throw Problem.badField(name + "." + user.getKey(), "a password must be a string, was " + user.getValue());
                 }

@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,7 @@ class StandaloneJarIT {
     @Test
     void servesSmtpAndTheApiPrintsEachMessageAndDumpsItsBytes() throws Exception {
         try (JarProcess jar = JarProcess.start("--dump-dir", dumpDir.toString())) {
-            Properties properties = new Properties();
-            properties.setProperty("mail.smtp.host", "127.0.0.1");
-            properties.setProperty("mail.smtp.port", Integer.toString(jar.smtpPort()));
-            properties.setProperty("mail.smtp.connectiontimeout", "5000");
-            properties.setProperty("mail.smtp.timeout", "5000");
-            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            MimeMessage message = new MimeMessage(Mails.session(jar.smtpPort(), false));
             message.setFrom(new InternetAddress("alice@example.com"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.com"));
             message.setSubject("From the shell");
@@ -112,16 +106,11 @@ class StandaloneJarIT {
     @Test
     void startTlsWithAuthFromTheShell_rfc3207_rfc4954() throws Exception {
         try (JarProcess jar = JarProcess.start("--tls", "starttls", "--user", "app:s3cret", "--auth-required")) {
-            Properties properties = new Properties();
-            properties.setProperty("mail.smtp.host", "127.0.0.1");
-            properties.setProperty("mail.smtp.port", Integer.toString(jar.smtpPort()));
-            properties.setProperty("mail.smtp.connectiontimeout", "5000");
-            properties.setProperty("mail.smtp.timeout", "5000");
-            properties.setProperty("mail.smtp.auth", "true");
-            properties.setProperty("mail.smtp.starttls.enable", "true");
-            properties.setProperty("mail.smtp.starttls.required", "true");
-            properties.putAll(FakeSmtpTls.angusMailProperties("smtp"));
-            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            Session session = Mails.session(jar.smtpPort(), true);
+            session.getProperties().setProperty("mail.smtp.starttls.enable", "true");
+            session.getProperties().setProperty("mail.smtp.starttls.required", "true");
+            session.getProperties().putAll(FakeSmtpTls.angusMailProperties("smtp"));
+            MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress("alice@example.com"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.com"));
             message.setSubject("tls");
