@@ -4,11 +4,12 @@ import static io.github.fakesmtp.assertj.Describe.quote;
 
 import io.github.fakesmtp.Attachment;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,6 +20,10 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * Assertions on one {@link ReceivedMessage}: its envelope, headers, bodies, attachments and how it was sent.
  * Create them with {@link FakeSmtpAssertions#assertThat(ReceivedMessage)} or by navigating from the server
  * assertions. Every failure names the message and shows the value it actually had.
+ *
+ * <p>For {@link io.github.fakesmtp.junit5.FakeSmtp#failOnUnexpectedMail()}, the message is examined when one
+ * of these assertions runs on it, whether it passes or fails, including {@code satisfies(..)} and
+ * {@code matches(..)}; creating the assertion object checks nothing and examines nothing.
  */
 public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
 
@@ -34,7 +39,6 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert(ReceivedMessage message) {
         super(message, ReceivedMessageAssert.class);
-        ExaminedMessages.markExamined(message);
     }
 
     static ReceivedMessageAssert of(ReceivedMessage message, SoftAssertionsProvider soft) {
@@ -390,14 +394,35 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return myself;
     }
 
+    // ---- AssertJ's own checks, on a message ---------------------------------------------------------------
+
+    @Override
+    protected ReceivedMessageAssert satisfiesForProxy(Consumer<? super ReceivedMessage>[] requirements) {
+        return check() ? super.satisfiesForProxy(requirements) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate) {
+        return check() ? super.matches(predicate) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate, String predicateDescription) {
+        return check() ? super.matches(predicate, predicateDescription) : myself;
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    /** Whether to check: false after a soft navigation failure; fails when there is no message at all. */
+    /**
+     * Whether to check: false after a soft navigation failure; fails when there is no message at all. Every
+     * check starts here, so this is where the message becomes examined.
+     */
     private boolean check() {
         if (missing) {
             return false;
         }
         isNotNull();
+        ExaminedMessages.markExamined(actual);
         return true;
     }
 

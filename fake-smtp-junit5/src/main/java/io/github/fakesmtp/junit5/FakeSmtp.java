@@ -85,10 +85,24 @@ public @interface FakeSmtp {
     Lifecycle lifecycle() default Lifecycle.PER_TEST;
 
     /**
-     * Whether a test fails when the server received a message the test never asserted on with
-     * {@link io.github.fakesmtp.assertj.FakeSmtpAssertions}, or when a fault rule the test installed never
-     * fired ({@link io.github.fakesmtp.FakeSmtpServer#unfiredFaults()}), like WireMock's
+     * Whether a test that passed fails afterwards when the server received a message the test never
+     * examined, or when a fault rule the test installed never fired
+     * ({@link io.github.fakesmtp.FakeSmtpServer#unfiredFaults()}), like WireMock's
      * {@code failOnUnmatchedRequests}. Off by default.
+     *
+     * <p>A message is <em>examined</em> when
+     * <ul>
+     *   <li>{@link io.github.fakesmtp.FakeSmtpServer#takeMessage takeMessage} or
+     *       {@link io.github.fakesmtp.FakeSmtpServer#awaitMessages awaitMessages} returned it, or</li>
+     *   <li>it is the subject of an assertion of {@link io.github.fakesmtp.assertj.FakeSmtpAssertions} that
+     *       ran, passing or failing: any check of a message ({@code hasSubject}, {@code hasTo},
+     *       {@code satisfies} …) examines that message; a counting check ({@code hasReceivedExactly},
+     *       {@code hasReceivedAtLeast}, {@code messagesTo(..).hasSize}) examines every message it counted;
+     *       {@code hasReceivedMessageMatching} examines the messages that matched.</li>
+     * </ul>
+     * Nothing else examines a message: not {@link io.github.fakesmtp.FakeSmtpServer#messages() messages()},
+     * not choosing one ({@code firstMessage()}, {@code messageAt(i)}, {@code singleMessage()}) or creating an
+     * assertion without checking anything, and not the waiting of {@code awaitingAtMost(..)}.
      *
      * @return true to fail on unexpected mail
      */

@@ -6,7 +6,7 @@ import io.github.fakesmtp.InjectedFault;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.SessionTranscript;
 import io.github.fakesmtp.TlsMode;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.ServerReport;
 import io.github.fakesmtp.internal.report.Summaries;
 import java.lang.reflect.Executable;
@@ -140,7 +140,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
                 .filter(message -> !ExaminedMessages.isExamined(message)).toList();
         if (!unexamined.isEmpty()) {
             problems.add("received " + Summaries.count(unexamined.size(), "message")
-                    + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + Summaries.of(m)).collect(Collectors.joining()));
+                    + " the test did not examine (take, await or assert on):" + unexamined.stream().map(m -> "\n  " + Summaries.of(m)).collect(Collectors.joining()));
         }
         List<InjectedFault> unfired = holder.server.unfiredFaults();
         if (!unfired.isEmpty()) {

@@ -4,7 +4,9 @@ import static io.github.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import java.time.Duration;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -217,6 +219,104 @@ final class ExtensionSamples {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> TestMail.send(smtp, "nobody@example.com", "refused", "one"));
             assertThat(smtp).hasReceivedNothing();
+        }
+    }
+
+    /**
+     * One test per way of examining mail, and per way that does not. Each test that should fail leaves the
+     * message with subject "unexamined" unexamined; the test's name says which outcome it expects.
+     */
+    @FakeSmtp(failOnUnexpectedMail = true)
+    static class Examined {
+        private static final Duration WAIT = Duration.ofSeconds(5);
+
+        @Test
+        void passesWhenTakeMessageReturnedEachMessage(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "two", "2");
+            smtp.takeMessage(WAIT);
+            smtp.takeMessage(WAIT);
+        }
+
+        @Test
+        void passesWhenAwaitMessagesReturnedThem(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "two", "2");
+            smtp.awaitMessages(2, WAIT);
+        }
+
+        @Test
+        void passesWhenHasReceivedAtLeastCountedThem(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "two", "2");
+            assertThat(smtp).hasReceivedAtLeast(1);
+        }
+
+        @Test
+        void passesWhenMessagesToHasSizeCountedThem(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "two", "2");
+            assertThat(smtp).messagesTo("bob@example.com").hasSize(2);
+        }
+
+        @Test
+        void passesWhenEachMessageWasChecked(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "two", "2");
+            assertThat(smtp).firstMessage().hasSubject("one");
+            assertThat(smtp.messages().get(1)).satisfies(m -> assertEquals("two", m.subject()));
+        }
+
+        @Test
+        void failsWhenTheMessagesWereOnlyListed(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "unexamined", "1");
+            assertEquals(1, smtp.messages().size());
+            assertEquals(1, smtp.messageCount());
+        }
+
+        @Test
+        void failsWhenAMessageWasOnlyChosen(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "unexamined", "1");
+            assertThat(smtp).firstMessage();
+            assertThat(smtp).messagesTo("bob@example.com").singleMessage();
+            assertThat(smtp.messages().get(0));
+        }
+
+        @Test
+        void failsWhenACheckRanOnAnotherMessage(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "unexamined", "2");
+            assertThat(smtp).firstMessage().hasSubject("one");
+        }
+
+        @Test
+        void failsWhenTheMessageDidNotMatch(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "1");
+            TestMail.send(smtp, "bob@example.com", "unexamined", "2");
+            assertThat(smtp).hasReceivedMessageMatching(m -> "one".equals(m.subject()), "is the first");
+        }
+
+        @Test
+        void failsWhenAnAssertionOnlyWaitedWhileItArrived(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "eve@example.com", "unexamined", "1");
+            Thread test = Thread.currentThread();
+            CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
+                awaitBlocked(test); // the assertion below is waiting: what it waits for has not arrived
+                TestMail.send(smtp, "bob@example.com", "one", "2");
+            });
+            assertThat(smtp).awaitingAtMost(WAIT).messagesTo("bob@example.com").singleMessage().hasSubject("one");
+            later.join();
+        }
+
+        /** Returns once {@code thread} is parked in a timed wait. */
+        private static void awaitBlocked(Thread thread) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (thread.getState() != Thread.State.TIMED_WAITING) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(thread + " did not start waiting within " + WAIT);
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 

@@ -17,10 +17,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.Queue;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -155,7 +157,7 @@ class FakeSmtpExtensionTest {
                 .haveExactly(1, finishedSuccessfully())
                 .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
                         "fail on unexpected mail is on, and the fake SMTP server received 1 message the test did not "
-                                + "assert on:\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
+                                + "examine (take, await or assert on):\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
                         && text.contains("\n\nfake-smtp server 127.0.0.1:"))));
     }
 
@@ -169,6 +171,26 @@ class FakeSmtpExtensionTest {
                         "fail on unexpected mail is on, and the fake SMTP server has 1 fault rule that never fired:\n  on [RCPT]"
                                 + " matching nobody@example.com: reply 550 5.1.1")
                         && text.contains("[fired 0x]"))));
+    }
+
+    @Test
+    void failOnUnexpectedMailFollowsOneRuleForWhatExaminesAMessage() {
+        EngineExecutionResults results = run(ExtensionSamples.Examined.class);
+
+        List<Event> finished = results.testEvents().finished().list();
+        assertThat(finished).hasSize(10).allSatisfy(event -> {
+            String test = event.getTestDescriptor().getDisplayName();
+            TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
+            if (test.startsWith("passes")) {
+                assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+            } else {
+                assertThat(result.getThrowable()).as(test).get(InstanceOfAssertFactories.THROWABLE)
+                        .isInstanceOf(AssertionError.class)
+                        .hasMessageStartingWith("fail on unexpected mail is on, and the fake SMTP server received 1 "
+                                + "message the test did not examine (take, await or assert on):\n  #")
+                        .hasMessageContaining("subject='unexamined'");
+            }
+        });
     }
 
     @Test
