@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.TlsMode;
-import io.github.fakesmtp.assertj.FakeSmtpAssertions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -239,7 +238,7 @@ final class ExtensionSamples {
         @Test
         void sendsWithTheConfiguredUser() {
             TestMail.send(smtp.server(), "app", "s3cret", "bob@example.com", "hello", "hi");
-            FakeSmtpAssertions.assertThat(smtp.takeMessage(Duration.ofSeconds(5))).wasAuthenticatedAs("app");
+            assertThat(smtp.takeMessage(Duration.ofSeconds(5))).wasAuthenticatedAs("app");
         }
 
         @Test
