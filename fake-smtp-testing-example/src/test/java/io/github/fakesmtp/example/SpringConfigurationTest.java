@@ -28,7 +28,7 @@ class SpringConfigurationTest {
 
     @RegisterExtension
     static final FakeSmtpExtension smtp = FakeSmtpExtension.builder()
-            .user("app", "s3cret").authRequired(true)
+            .server(server -> server.user("app", "s3cret").authRequired(true))
             .build();
 
     @DynamicPropertySource

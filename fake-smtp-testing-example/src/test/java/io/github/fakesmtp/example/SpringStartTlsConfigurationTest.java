@@ -27,9 +27,7 @@ class SpringStartTlsConfigurationTest {
 
     @RegisterExtension
     static final FakeSmtpExtension smtp = FakeSmtpExtension.builder()
-            .tls(TlsMode.STARTTLS)
-            .configure(server -> server.requireTls(true))
-            .user("app", "s3cret").authRequired(true)
+            .server(server -> server.tls(TlsMode.STARTTLS).requireTls(true).user("app", "s3cret").authRequired(true))
             .build();
 
     @DynamicPropertySource
