@@ -368,6 +368,14 @@ final class ExtensionSamples {
         }
 
         @Test
+        void passesWhenLinkCodeAndLintAssertionsRan(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "Code 123456: https://app.example.com/in");
+            TestMail.send(smtp, "bob@example.com", "two", "https://app.example.com/in");
+            assertThat(smtp.messages().get(0)).extractingMatch("Code (\\d+)").isEqualTo("123456");
+            assertThat(smtp.messages().get(1)).hasNoLinkTo("localhost");
+        }
+
+        @Test
         void failsWhenTheMessagesWereOnlyListed(FakeSmtpServer smtp) {
             sendToBob(smtp, "unexamined");
             assertEquals(1, smtp.messages().size());

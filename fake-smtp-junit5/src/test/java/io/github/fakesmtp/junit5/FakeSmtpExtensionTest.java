@@ -216,7 +216,7 @@ class FakeSmtpExtensionTest {
         EngineExecutionResults results = run(ExtensionSamples.Examined.class);
 
         List<Event> finished = results.testEvents().finished().list();
-        assertThat(finished).hasSize(10).allSatisfy(event -> {
+        assertThat(finished).hasSize(11).allSatisfy(event -> {
             String test = event.getTestDescriptor().getDisplayName();
             TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
             if (test.startsWith("passes")) {
