@@ -128,6 +128,15 @@ final class SpringSamples {
 
     @SpringJUnitConfig(MailApplication.class)
     @AutoConfigureFakeSmtp
+    @TestPropertySource("classpath:conflicting-mail.properties")
+    static class FileUsernameConflict {
+        @Test
+        void test() {
+        }
+    }
+
+    @SpringJUnitConfig(MailApplication.class)
+    @AutoConfigureFakeSmtp
     static class DynamicHostConflict {
         @DynamicPropertySource
         static void mail(DynamicPropertyRegistry registry) {

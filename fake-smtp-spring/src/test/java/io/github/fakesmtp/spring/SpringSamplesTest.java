@@ -83,6 +83,12 @@ class SpringSamplesTest {
     }
 
     @Test
+    void aTestPropertiesFileThatContradictsTheServerIsRefused() {
+        assertThat(rootMessage(failureOf(SpringSamples.FileUsernameConflict.class))).contains(
+                "spring.mail.username = someone (in the @TestPropertySource file", "conflicting-mail.properties");
+    }
+
+    @Test
     void aDynamicPropertyThatContradictsTheServerIsRefused() {
         assertThat(rootMessage(failureOf(SpringSamples.DynamicHostConflict.class))).contains(
                 "spring.mail.host = smtp.example.com (in a @DynamicPropertySource method");

@@ -44,10 +44,7 @@ final class FakeSmtpContextCustomizer implements ContextCustomizer {
         ContextServer holder = new ContextServer(server, testClass);
         try {
             register(context, holder);
-            String user = settings.firstUser();
-            int colon = user == null ? -1 : user.indexOf(':');
-            MailProperties properties = MailProperties.of(server, user == null ? null : user.substring(0, colon),
-                    user == null ? null : user.substring(colon + 1));
+            MailProperties properties = settings.mailProperties(server);
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             sources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, new LinkedHashMap<>(properties.fixed())));
             // last of all, so that every timeout the application sets wins: added once the configuration classes

@@ -23,9 +23,14 @@ record ServerSettings(int port, List<String> users, boolean authRequired, TlsMod
                 annotation.tls(), annotation.requireTls(), annotation.maxMessageSize(), annotation.maxRecipients());
     }
 
-    /** The first user, as {@code "name:password"}, or null without users. */
-    String firstUser() {
-        return users.isEmpty() ? null : users.get(0);
+    /** The properties for the started server: the application logs in as the first user, if any. */
+    MailProperties mailProperties(FakeSmtpServer server) {
+        if (users.isEmpty()) {
+            return MailProperties.of(server, null, null);
+        }
+        String first = users.get(0);
+        int colon = first.indexOf(':'); // the server's builder accepted it, so it is "name:password"
+        return MailProperties.of(server, first.substring(0, colon), first.substring(colon + 1));
     }
 
     /**
