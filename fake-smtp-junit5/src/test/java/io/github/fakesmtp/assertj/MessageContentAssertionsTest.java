@@ -4,10 +4,10 @@ import static io.github.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.MailClientProperties;
 import io.github.fakesmtp.Problem;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.junit5.FakeSmtp;
-import io.github.fakesmtp.junit5.MailClientProperties;
 import io.github.fakesmtp.junit5.TestMail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
