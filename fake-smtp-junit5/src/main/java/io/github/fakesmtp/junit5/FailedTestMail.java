@@ -5,7 +5,6 @@ import io.github.fakesmtp.internal.report.SavedMail;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 final class FailedTestMail {
 
     /** The configuration parameter that chooses the folder. */
-    static final String REPORTS_DIR = "fake-smtp.reports.dir";
+    static final String REPORTS_DIR = SavedMail.REPORTS_DIR;
     /** The name of the folder published to JUnit. */
     static final String PUBLISHED_NAME = "fake-smtp";
 
@@ -54,9 +53,8 @@ final class FailedTestMail {
                 return published;
             }
         }
-        Path root = configured.map(Path::of).orElseGet(FailedTestMail::defaultRoot);
-        return SavedMail.write(messages, root.resolve(safe(context.getRequiredTestClass().getName()))
-                .resolve(safe(testName(context))));
+        return SavedMail.write(messages, SavedMail.folder(configured.orElse(null),
+                context.getRequiredTestClass().getName(), testName(context)));
     }
 
     /** Through JUnit's report output; null when this JUnit cannot publish there (then the default folder). */
@@ -79,13 +77,6 @@ final class FailedTestMail {
         }
     }
 
-    /** {@code target/fake-smtp-reports}, or {@code build/…} where a Gradle build and no Maven POM is. */
-    private static Path defaultRoot() {
-        boolean gradle = !Files.exists(Path.of("pom.xml"))
-                && (Files.exists(Path.of("build.gradle")) || Files.exists(Path.of("build.gradle.kts")));
-        return Path.of(gradle ? "build" : "target", "fake-smtp-reports");
-    }
-
     /** The test method's name, with the invocation of a parameterized or repeated test: {@code sends[2]}. */
     private static String testName(ExtensionContext context) {
         String method = context.getTestMethod().map(Method::getName).orElse("class");
@@ -97,15 +88,5 @@ final class FailedTestMail {
             return method + "[" + segment.substring(colon + 1).replace("#", "") + "]";
         }
         return method;
-    }
-
-    /** A name that is one folder on every file system. */
-    private static String safe(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            out.append(Character.isLetterOrDigit(c) || "._-[]$".indexOf(c) >= 0 ? c : '_');
-        }
-        return out.toString();
     }
 }

@@ -26,7 +26,44 @@ import org.jsoup.nodes.Element;
  */
 public final class SavedMail {
 
+    /**
+     * The setting that chooses the folder under which front ends save a failed test's mail: a JUnit
+     * configuration parameter, or a JVM system property.
+     */
+    public static final String REPORTS_DIR = "fake-smtp.reports.dir";
+
     private SavedMail() {
+    }
+
+    /**
+     * The folder for one test's mail: {@code <root>/<class>/<test>}, each name made safe for any file system.
+     *
+     * @param root the configured folder ({@link #REPORTS_DIR}), or null or blank for the default:
+     *     {@code target/fake-smtp-reports}, or {@code build/fake-smtp-reports} where the working directory has
+     *     a Gradle build and no Maven POM
+     * @param testClass the test class's name
+     * @param test the test's name, e.g. its method name
+     * @return the folder, relative to the working directory unless {@code root} is absolute
+     */
+    public static Path folder(String root, String testClass, String test) {
+        Path base = root == null || root.isBlank() ? defaultRoot() : Path.of(root);
+        return base.resolve(safe(testClass)).resolve(safe(test));
+    }
+
+    private static Path defaultRoot() {
+        boolean gradle = !Files.exists(Path.of("pom.xml"))
+                && (Files.exists(Path.of("build.gradle")) || Files.exists(Path.of("build.gradle.kts")));
+        return Path.of(gradle ? "build" : "target", "fake-smtp-reports");
+    }
+
+    /** A name that is one folder on every file system. */
+    private static String safe(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(Character.isLetterOrDigit(c) || "._-[]$".indexOf(c) >= 0 ? c : '_');
+        }
+        return out.toString();
     }
 
     /**
