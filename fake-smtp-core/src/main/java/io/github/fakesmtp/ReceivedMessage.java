@@ -414,27 +414,43 @@ public final class ReceivedMessage {
      * as decoded; the HTML's visible text has its tags removed, character references decoded and white space
      * (no-break spaces too) collapsed to single spaces, as jsoup's {@code Element.text()} gives it.
      *
-     * @param regex the expression; with a capturing group, group 1 is returned, else the whole match
-     * @return group 1 (null only when that group is optional and did not take part), or the whole match
+     * @param regex the expression; with a capturing group, group 1 is returned, else the whole match (a
+     *     match in which an optional group 1 took no part does not count)
+     * @return group 1, or the whole match; never null
      * @throws NoSuchElementException when neither body matches: its message shows the pattern and the text
      *     that was searched, so a test that extracts a code fails saying why
      */
     public String find(Pattern regex) {
         String text = textBody();
+        String found = firstMatch(regex, text);
+        if (found != null) {
+            return found;
+        }
         String html = htmlBody();
-        String visible = html == null ? null : Links.parse(html).body().text();
-        for (String searched : new String[] {text, visible}) {
-            if (searched != null) {
-                Matcher matcher = regex.matcher(searched);
-                if (matcher.find()) {
-                    return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
-                }
-            }
+        String visible = html == null ? null : Links.parse(html).body().text(); // parsed only when needed
+        found = firstMatch(regex, visible);
+        if (found != null) {
+            return found;
         }
         throw new NoSuchElementException("no match for /" + regex + "/ in message " + Summaries.of(this)
                 + (text == null ? "; it has no text body" : "; its text body is " + VisibleText.quote(text, 1000))
                 + (html == null ? "; it has no HTML body" : "; its HTML body's visible text is "
                         + VisibleText.quote(visible, 1000)));
+    }
+
+    /** Group 1 of the first match that has one (or the whole match without a group), or null. */
+    private static String firstMatch(Pattern regex, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = regex.matcher(text);
+        while (matcher.find()) {
+            String found = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**

@@ -90,6 +90,9 @@ class LinksFindAndAddressesTest extends ServerPerTest {
         assertThat(message.header("Content-Transfer-Encoding")).isEqualTo("base64");
         assertThat(message.find("Code für die Anmeldung: (\\d{6})")).isEqualTo("481516");
         assertThat(message.find(Pattern.compile("\\d{6}"))).isEqualTo("481516");
+        assertThatThrownBy(() -> message.find("(Kod)?e? für")).as("a match whose group 1 took no part is none")
+                .isInstanceOf(NoSuchElementException.class);
+        assertThat(message.find("(\\d{3})?(?:für|516)")).as("a later match whose group 1 took part counts").isEqualTo("481");
     }
 
     @Test

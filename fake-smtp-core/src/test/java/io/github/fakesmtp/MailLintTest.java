@@ -219,29 +219,7 @@ class MailLintTest extends ServerPerTest {
 
     /** Text, HTML with an image at {@code src}, and an image part with {@code contentId}. */
     private static String related(String src, String contentId) {
-        return mail("""
-                Content-Type: multipart/related; boundary="r1"
-
-                --r1
-                Content-Type: multipart/alternative; boundary="b1"
-
-                --b1
-                Content-Type: text/plain; charset=UTF-8
-
-                Hello
-                --b1
-                Content-Type: text/html; charset=UTF-8
-
-                <p><img alt="Logo" src="%s"></p>
-                --b1--
-                --r1
-                Content-Type: image/png
-                Content-Transfer-Encoding: base64
-                Content-ID: %s
-
-                iVBORw0K
-                --r1--
-                """.formatted(src, contentId));
+        return RawMail.related("\n<p><img alt=\"Logo\" src=\"" + src + "\"></p>", contentId, "iVBORw0K");
     }
 
     private static MimeBodyPart wrap(MimeMultipart multipart) throws jakarta.mail.MessagingException {

@@ -49,6 +49,33 @@ final class RawMail {
                 """);
     }
 
+    /**
+     * A well-formed multipart/related mail: an alternative of a plain text part and an HTML part (its
+     * {@code htmlPart}: optional header lines, a blank line, the HTML), then an image/png part with this
+     * Content-ID (with its angle brackets) and base64 content.
+     */
+    static String related(String htmlPart, String contentId, String pngBase64) {
+        return mail("""
+                Content-Type: multipart/related; boundary="r1"
+
+                --r1
+                Content-Type: multipart/alternative; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=UTF-8
+
+                Hello
+                --b1
+                Content-Type: text/html; charset=UTF-8
+                """ + htmlPart + """
+
+                --b1--
+                --r1
+                Content-Type: image/png
+                Content-Transfer-Encoding: base64
+                """ + "Content-ID: " + contentId + "\n\n" + pngBase64 + "\n--r1--\n");
+    }
+
     /** CRLF line ends, UTF-8. */
     static byte[] crlf(String text) {
         return text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);

@@ -71,31 +71,11 @@ class SavedMailTest extends ServerPerTest {
     }
 
     private static String withInlineImage() {
-        return RawMail.mail("""
-                Content-Type: multipart/related; boundary="r1"
-
-                --r1
-                Content-Type: multipart/alternative; boundary="b1"
-
-                --b1
-                Content-Type: text/plain; charset=UTF-8
-
-                Hello
-                --b1
-                Content-Type: text/html; charset=UTF-8
+        return RawMail.related("""
                 Content-Transfer-Encoding: quoted-printable
 
                 <html><body><p>Gr=C3=BC=C3=9Fe, <b>Zo=C3=AB</b></p><img alt=3D"Logo" src=3D"cid:logo%40example.com">
-                <img alt=3D"Missing" src=3D"cid:nowhere@example.com"></body></html>
-                --b1--
-                --r1
-                Content-Type: image/png
-                Content-Transfer-Encoding: base64
-                Content-ID: <logo@example.com>
-
-                """ + Base64.getEncoder().encodeToString(PNG) + """
-
-                --r1--
-                """);
+                <img alt=3D"Missing" src=3D"cid:nowhere@example.com"></body></html>""", "<logo@example.com>",
+                Base64.getEncoder().encodeToString(PNG));
     }
 }
