@@ -184,8 +184,9 @@ final class SmtpInput {
                         outcome.complete = true;
                         return outcome;
                     }
-                    pos++; // a leading dot is stuffing: drop it, keep the rest of the line
-                    lineOctets = 1;
+                    // A leading dot is stuffing: drop it, keep the rest of the line, and do not count it
+                    // towards the line's 1000 octets (RFC 5321 section 4.5.3.1.6).
+                    pos++;
                 }
                 lineStart = false;
             }
@@ -236,9 +237,8 @@ final class SmtpInput {
                         outcome.complete = true;
                         return outcome;
                     }
-                    i++; // a leading dot is stuffing: drop it, keep the rest of the line
+                    i++; // stuffing again: dropped, and not counted
                     runStart = i;
-                    lineOctets = 1;
                 }
             }
             if (lineOctets > maxLineOctets) {
