@@ -54,7 +54,6 @@ public final class FakeSmtpServer implements AutoCloseable {
         for (FaultRule rule : initialFaults) {
             faults.add(rule);
         }
-        // Anonymous classes, not lambdas or method references: no lambda bootstrap in a suite's first start.
         this.engine = SmtpServerEngine.start(config, new SessionEvents() {
             @Override
             public void captured(CapturedMessage message) {

@@ -46,6 +46,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.serverSocket = serverSocket;
         String prefix = "fake-smtp-" + serverSocket.getLocalPort();
         this.connections = ThreadFactories.connections(prefix + "-connection-", threads);
+        // Not a method reference: see ThreadFactories for what one costs the first start.
         this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
             @Override
             public void run() {
@@ -128,17 +129,8 @@ public final class SmtpServerEngine implements AutoCloseable {
         int connectionIndex = connectionCount.incrementAndGet();
         Transcript transcript = config.recordTranscripts() ? transcripts.open(connectionIndex) : Transcript.OFF;
         SmtpSession[] session = new SmtpSession[1];
-        session[0] = new SmtpSession(config, events, faults, new Pauser() {
-            @Override
-            public boolean pause(long nanos) {
-                return SmtpServerEngine.this.pause(nanos);
-            }
-        }, socket, connectionIndex, transcript, new Runnable() {
-            @Override
-            public void run() {
-                sessions.remove(session[0]);
-            }
-        });
+        session[0] = new SmtpSession(config, events, faults, this::pause, socket, connectionIndex, transcript,
+                () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         if (closed) {
             session[0].abort();
