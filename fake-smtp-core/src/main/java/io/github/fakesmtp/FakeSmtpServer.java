@@ -8,6 +8,7 @@ import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
 import io.github.fakesmtp.internal.Transcripts;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.Summaries;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,6 +40,16 @@ import javax.net.ssl.SSLContext;
  * ends every thread it started. All methods are thread-safe.
  */
 public final class FakeSmtpServer implements AutoCloseable {
+
+    static {
+        // The assertions wait for arrivals without examining them; only this class can reach the store.
+        ExaminedMessages.install(new ExaminedMessages.Arrivals() {
+            @Override
+            public boolean await(FakeSmtpServer server, int count, Duration timeout) throws InterruptedException {
+                return server.store.await(count, timeout);
+            }
+        });
+    }
 
     private final ServerConfig config;
     private final MessageStore<ReceivedMessage> store = new MessageStore<>();
@@ -156,7 +167,8 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     /**
      * Returns the oldest message not yet returned by this method, waiting for it if needed. Like a queue,
-     * each call returns the next message; {@link #messages()} keeps showing them all.
+     * each call returns the next message; {@link #messages()} keeps showing them all. The message counts as
+     * examined for the test integrations' "fail on unexpected mail" check.
      *
      * @param timeout how long to wait
      * @return the message
@@ -174,11 +186,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             throw new MailNotReceivedException("no new message arrived within " + describe(timeout)
                     + "; received so far: " + Summaries.listing(store.snapshot()));
         }
+        ExaminedMessages.markExamined(message);
         return message;
     }
 
     /**
-     * Waits until at least {@code count} messages have been captured.
+     * Waits until at least {@code count} messages have been captured. The messages returned count as
+     * examined for the test integrations' "fail on unexpected mail" check.
      *
      * @param count how many messages to wait for
      * @param timeout how long to wait
@@ -198,6 +212,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             throw new MailNotReceivedException("expected " + Summaries.count(count, "message") + " within " + describe(timeout)
                     + " but received " + Summaries.listing(messages));
         }
+        ExaminedMessages.markExamined(messages);
         return messages;
     }
 

@@ -4,21 +4,30 @@ import static io.github.fakesmtp.assertj.Describe.quote;
 
 import io.github.fakesmtp.Attachment;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.ListAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on one {@link ReceivedMessage}: its envelope, headers, bodies, attachments and how it was sent.
  * Create them with {@link FakeSmtpAssertions#assertThat(ReceivedMessage)} or by navigating from the server
  * assertions. Every failure names the message and shows the value it actually had.
+ *
+ * <p>For {@link io.github.fakesmtp.junit5.FakeSmtp#failOnUnexpectedMail()}, the message is examined when one
+ * of these assertions runs on it, whether it passes or fails, including {@code satisfies(..)} and
+ * {@code matches(..)}; creating the assertion object checks nothing and examines nothing.
  */
 public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
 
@@ -34,7 +43,6 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert(ReceivedMessage message) {
         super(message, ReceivedMessageAssert.class);
-        ExaminedMessages.markExamined(message);
     }
 
     static ReceivedMessageAssert of(ReceivedMessage message, SoftAssertionsProvider soft) {
@@ -78,61 +86,107 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     /**
-     * Verifies the envelope recipients, in any order.
+     * Verifies the envelope recipients exactly, in any order: the same addresses, each as often as given
+     * (local parts exactly, domains in any case). A failure shows both lists, for the IDE's diff.
      *
      * @param recipients every expected address
      * @return this
+     * @see #hasRecipientsInOrder(String...)
+     * @see #containsRecipients(String...)
      */
     public ReceivedMessageAssert hasRecipients(String... recipients) {
-        if (check()) {
-            List<String> actualRecipients = actual.envelopeRecipients();
-            boolean same = actualRecipients.size() == recipients.length
-                    && Arrays.stream(recipients).allMatch(r -> Describe.containsAddress(actualRecipients, r));
-            expectEqual("envelope recipients", List.of(recipients), actualRecipients, same);
-        }
-        return myself;
+        return addresses("envelope recipients", ReceivedMessage::envelopeRecipients,
+                ListAssert::containsExactlyInAnyOrderElementsOf, recipients);
+    }
+
+    /**
+     * Verifies the envelope recipients exactly and in the order of the RCPT TO commands.
+     *
+     * @param recipients every expected address, in order
+     * @return this
+     */
+    public ReceivedMessageAssert hasRecipientsInOrder(String... recipients) {
+        return addresses("envelope recipients", ReceivedMessage::envelopeRecipients,
+                ListAssert::containsExactlyElementsOf, recipients);
+    }
+
+    /**
+     * Verifies that the envelope recipients include every one of {@code recipients}, in any order; others
+     * may be there too.
+     *
+     * @param recipients some expected addresses
+     * @return this
+     */
+    public ReceivedMessageAssert containsRecipients(String... recipients) {
+        return addresses("envelope recipients", ReceivedMessage::envelopeRecipients, ListAssert::containsAll,
+                recipients);
     }
 
     // ---- headers -----------------------------------------------------------------------------------------
 
     /**
-     * Verifies the addresses of the From header, in any order.
+     * Verifies the addresses of the From header exactly, in any order.
      *
      * @param addresses the addresses, without display names
      * @return this
      */
     public ReceivedMessageAssert hasFrom(String... addresses) {
-        return addresses("From", missing || actual == null ? null : actual.from(), addresses);
+        return addresses("From", ReceivedMessage::from, ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
     }
 
     /**
-     * Verifies the addresses of the To header, in any order.
+     * Verifies the addresses of the To header exactly, in any order: the same addresses, each as often as
+     * given.
      *
      * @param addresses the addresses, without display names
      * @return this
+     * @see #containsTo(String...)
      */
     public ReceivedMessageAssert hasTo(String... addresses) {
-        return addresses("To", missing || actual == null ? null : actual.to(), addresses);
+        return addresses("To", ReceivedMessage::to, ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
     }
 
     /**
-     * Verifies the addresses of the Cc header, in any order.
+     * Verifies that the To header includes every one of {@code addresses}; others may be there too.
+     *
+     * @param addresses some expected addresses, without display names
+     * @return this
+     */
+    public ReceivedMessageAssert containsTo(String... addresses) {
+        return addresses("To", ReceivedMessage::to, ListAssert::containsAll, addresses);
+    }
+
+    /**
+     * Verifies the addresses of the Cc header exactly, in any order: the same addresses, each as often as
+     * given.
      *
      * @param addresses the addresses, without display names
      * @return this
+     * @see #containsCc(String...)
      */
     public ReceivedMessageAssert hasCc(String... addresses) {
-        return addresses("Cc", missing || actual == null ? null : actual.cc(), addresses);
+        return addresses("Cc", ReceivedMessage::cc, ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
     }
 
     /**
-     * Verifies the addresses of the Reply-To header, in any order.
+     * Verifies that the Cc header includes every one of {@code addresses}; others may be there too.
+     *
+     * @param addresses some expected addresses, without display names
+     * @return this
+     */
+    public ReceivedMessageAssert containsCc(String... addresses) {
+        return addresses("Cc", ReceivedMessage::cc, ListAssert::containsAll, addresses);
+    }
+
+    /**
+     * Verifies the addresses of the Reply-To header exactly, in any order.
      *
      * @param addresses the addresses, without display names
      * @return this
      */
     public ReceivedMessageAssert hasReplyTo(String... addresses) {
-        return addresses("Reply-To", missing || actual == null ? null : actual.replyTo(), addresses);
+        return addresses("Reply-To", ReceivedMessage::replyTo, ListAssert::containsExactlyInAnyOrderElementsOf,
+                addresses);
     }
 
     /**
@@ -390,22 +444,56 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return myself;
     }
 
+    // ---- AssertJ's own checks, on a message ---------------------------------------------------------------
+
+    @Override
+    protected ReceivedMessageAssert satisfiesForProxy(Consumer<? super ReceivedMessage>[] requirements) {
+        return check() ? super.satisfiesForProxy(requirements) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate) {
+        return check() ? super.matches(predicate) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate, String predicateDescription) {
+        return check() ? super.matches(predicate, predicateDescription) : myself;
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    /** Whether to check: false after a soft navigation failure; fails when there is no message at all. */
+    /**
+     * Whether to check: false after a soft navigation failure; fails when there is no message at all. Every
+     * check starts here, so this is where the message becomes examined.
+     */
     private boolean check() {
         if (missing) {
             return false;
         }
         isNotNull();
+        ExaminedMessages.markExamined(actual);
         return true;
     }
 
-    private ReceivedMessageAssert addresses(String header, List<String> actualAddresses, String... expected) {
+    /**
+     * Compares a list of addresses with AssertJ's list assertion {@code comparison}, address by address with
+     * {@link Describe#SAME_ADDRESS}, and fails with AssertJ's explanation (what is missing, what is
+     * unexpected), both lists as actual and expected for the IDE's diff, and the message's summary.
+     */
+    private ReceivedMessageAssert addresses(String field, Function<ReceivedMessage, List<String>> read,
+            BiConsumer<ListAssert<String>, List<String>> comparison, String... expected) {
         if (check()) {
-            boolean same = actualAddresses.size() == expected.length
-                    && Arrays.stream(expected).allMatch(e -> Describe.containsAddress(actualAddresses, e));
-            expectEqual(header, List.of(expected), actualAddresses, same);
+            // an ArrayList: AssertJ names the list's class in some messages ("Expecting ArrayList:")
+            List<String> actualAddresses = new ArrayList<>(read.apply(actual));
+            List<String> expectedAddresses = Arrays.asList(expected);
+            try {
+                comparison.accept(new ListAssert<>(actualAddresses).as(field).usingElementComparator(Describe.SAME_ADDRESS),
+                        expectedAddresses);
+            } catch (AssertionError mismatch) {
+                failWithActualExpectedAndMessage(actualAddresses, expectedAddresses, "%s",
+                        mismatch.getMessage().stripTrailing() + "\nin message " + actual);
+            }
         }
         return myself;
     }

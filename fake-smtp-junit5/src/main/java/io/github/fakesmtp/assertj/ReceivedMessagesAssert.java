@@ -5,7 +5,7 @@ import static io.github.fakesmtp.assertj.Describe.received;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +45,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
     }
 
     /**
-     * Verifies that exactly {@code count} messages were selected.
+     * Verifies that exactly {@code count} messages were selected. Every message it counted is examined.
      *
      * @param count the number of messages
      * @return this
@@ -56,7 +56,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
             failWithActualExpectedAndMessage(messages.size(), count, "%s", "expected " + count(count) + selection
                     + Awaiting.within(timeout) + " but received " + received(messages));
         }
-        messages.forEach(ExaminedMessages::markExamined);
+        ExaminedMessages.markExamined(messages);
         return myself;
     }
 

@@ -16,11 +16,16 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -54,14 +59,17 @@ class FakeSmtpExtensionTest {
     }
 
     @Test
-    void nestedClassesShareTheEnclosingServerUnlessTheyDeclareTheirOwn() {
-        run(ExtensionSamples.WithNested.class).testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+    void nestedClassesShareTheEnclosingServerUnlessTheirSettingsDiffer() {
+        run(ExtensionSamples.WithNested.class).testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
 
-        List<FakeSmtpServer> servers = drain(ExtensionSamples.NESTED_SEEN);
-        assertThat(servers).hasSize(3);
-        assertThat(servers.get(1)).as("@Nested class without its own @FakeSmtp").isSameAs(servers.get(0));
-        assertThat(servers.get(2)).as("@Nested class with its own @FakeSmtp").isNotSameAs(servers.get(0));
-        servers.forEach(FakeSmtpExtensionTest::assertClosed);
+        Map<String, FakeSmtpServer> servers = Map.copyOf(ExtensionSamples.NESTED_SEEN);
+        ExtensionSamples.NESTED_SEEN.clear();
+        FakeSmtpServer outer = servers.get("outer");
+        assertThat(servers).hasSize(4);
+        assertThat(servers.get("without its own @FakeSmtp")).isSameAs(outer);
+        assertThat(servers.get("with an equal @FakeSmtp")).isSameAs(outer);
+        assertThat(servers.get("with a different @FakeSmtp")).isNotSameAs(outer);
+        servers.values().forEach(FakeSmtpExtensionTest::assertClosed);
     }
 
     @Test
@@ -119,11 +127,43 @@ class FakeSmtpExtensionTest {
                         "2 fake SMTP servers are registered") && text.contains("ambiguous"))));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            NegativeMaxMessageSize   | @FakeSmtp(maxMessageSize = -1) on {class}: maxMessageSize must be 1 to 2147483647, was -1
+            NegativeMaxRecipients    | @FakeSmtp(maxRecipients = -5) on {class}: maxRecipients must be at least 1, was -5
+            PortOutOfRange           | @FakeSmtp(port = 70000) on {class}: port must be 0 (any free port) to 65535, was 70000
+            BadUser                  | @FakeSmtp(users = …) on {class}: write each user as "name:password", not "app"
+            AuthRequiredWithoutUsers | of @FakeSmtp on {class}: authRequired(true) needs AUTH to be on
+            RequireTlsWithoutTls     | of @FakeSmtp on {class}: requireTls(true) needs tls(TlsMode.STARTTLS)
+            """)
+    void anAttributeTheServerRefusesIsAConfigurationErrorNamingItAndTheClass(String sample, String expected)
+            throws ClassNotFoundException {
+        Class<?> annotated = Class.forName(ExtensionSamples.class.getName() + "$" + sample);
+        String message = expected.replace("{class}", annotated.getName());
+
+        run(annotated).allEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(text -> text.contains(message))));
+    }
+
     @Test
-    void aMalformedUserIsAConfigurationError() {
-        run(ExtensionSamples.BadUser.class).allEvents().assertThatEvents().haveExactly(1,
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message(text -> text.contains("write each user as \"name:password\""))));
+    void theAnnotationsLimitsAndTlsRequirementReachTheServer() {
+        run(ExtensionSamples.Limits.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        run(ExtensionSamples.TlsRequired.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void theProgrammaticFormTakesTheServersOwnBuilder() {
+        EngineExecutionResults results = run(ExtensionSamples.ProgrammaticServerOptions.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, finishedSuccessfully())
+                .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
+                        "fail on unexpected mail is on") && text.contains("subject='ignored'"))));
+        run(ExtensionSamples.ProgrammaticInvalidOption.class).testEvents().assertThatEvents().haveExactly(1,
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                        "Cannot start the fake SMTP server of FakeSmtpExtension.builder() in "
+                                + ExtensionSamples.ProgrammaticInvalidOption.class.getName()
+                                + ": maxRecipients must be at least 1, was 0")));
     }
 
     @Test
@@ -155,7 +195,7 @@ class FakeSmtpExtensionTest {
                 .haveExactly(1, finishedSuccessfully())
                 .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
                         "fail on unexpected mail is on, and the fake SMTP server received 1 message the test did not "
-                                + "assert on:\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
+                                + "examine (take, await or assert on):\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
                         && text.contains("\n\nfake-smtp server 127.0.0.1:"))));
     }
 
@@ -169,6 +209,26 @@ class FakeSmtpExtensionTest {
                         "fail on unexpected mail is on, and the fake SMTP server has 1 fault rule that never fired:\n  on [RCPT]"
                                 + " matching nobody@example.com: reply 550 5.1.1")
                         && text.contains("[fired 0x]"))));
+    }
+
+    @Test
+    void failOnUnexpectedMailFollowsOneRuleForWhatExaminesAMessage() {
+        EngineExecutionResults results = run(ExtensionSamples.Examined.class);
+
+        List<Event> finished = results.testEvents().finished().list();
+        assertThat(finished).hasSize(10).allSatisfy(event -> {
+            String test = event.getTestDescriptor().getDisplayName();
+            TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
+            if (test.startsWith("passes")) {
+                assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+            } else {
+                assertThat(result.getThrowable()).as(test).get(InstanceOfAssertFactories.THROWABLE)
+                        .isInstanceOf(AssertionError.class)
+                        .hasMessageStartingWith("fail on unexpected mail is on, and the fake SMTP server received 1 "
+                                + "message the test did not examine (take, await or assert on):\n  #")
+                        .hasMessageContaining("subject='unexamined'");
+            }
+        });
     }
 
     @Test

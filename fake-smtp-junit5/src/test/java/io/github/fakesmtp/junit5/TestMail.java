@@ -1,6 +1,7 @@
 package io.github.fakesmtp.junit5;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.MailClientProperties;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
