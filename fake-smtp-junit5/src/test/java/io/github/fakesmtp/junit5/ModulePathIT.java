@@ -112,8 +112,7 @@ class ModulePathIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.github.fakesmtp.internal", "io.github.fakesmtp.internal.report",
-        "io.github.fakesmtp.junit5.internal"})
+    @ValueSource(strings = {"io.github.fakesmtp.internal", "io.github.fakesmtp.internal.report"})
     void aConsumerModuleCannotImportAnImplementationPackage(String internal) throws IOException {
         Compilation compilation = compile(work.resolve("classes"), """
                 package consumer;
