@@ -7,6 +7,7 @@ import io.github.fakesmtp.internal.ServerConfig;
 import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
+import io.github.fakesmtp.internal.Transcripts;
 import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.Summaries;
 import java.net.InetAddress;
@@ -64,7 +65,6 @@ public final class FakeSmtpServer implements AutoCloseable {
         for (FaultRule rule : initialFaults) {
             faults.add(rule);
         }
-        // Anonymous classes, not lambdas or method references: no lambda bootstrap in a suite's first start.
         this.engine = SmtpServerEngine.start(config, new SessionEvents() {
             @Override
             public void captured(CapturedMessage message) {
@@ -223,7 +223,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     public void clear() {
         store.clear();
         rejections.clear();
-        engine.clearTranscripts();
+        engine.transcripts().clear();
     }
 
     /** Returns the server to its state at start: {@link #clear()} plus {@link #clearFaults()}. */
@@ -296,18 +296,30 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /**
-     * The transcripts of all sessions so far, oldest first; empty unless
-     * {@link Builder#recordTranscripts(boolean)} was set.
+     * The transcripts of the sessions so far, oldest first, each numbered by its connection; empty unless
+     * {@link Builder#recordTranscripts(boolean)} was set. The last {@value Transcripts#MAX_SESSIONS} sessions
+     * are kept ({@link #droppedTranscripts()} counts the older ones), and each session's first
+     * {@value Transcript#MAX_CHARS} characters, so that a long-lived server stays bounded.
      *
      * @return one transcript per connection, AUTH secrets masked
      */
     public List<SessionTranscript> transcripts() {
-        List<Transcript> recorded = engine.transcripts();
+        List<Transcript> recorded = engine.transcripts().snapshot();
         List<SessionTranscript> result = new ArrayList<>(recorded.size());
-        for (int i = 0; i < recorded.size(); i++) {
-            result.add(new SessionTranscript(i + 1, recorded.get(i).lines()));
+        for (Transcript transcript : recorded) {
+            result.add(new SessionTranscript(transcript.connectionIndex(), transcript.lines()));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * How many sessions' transcripts were dropped to keep within the limit of {@link #transcripts()}, since
+     * the server started or was last cleared.
+     *
+     * @return the count, 0 when none were
+     */
+    public int droppedTranscripts() {
+        return engine.transcripts().dropped();
     }
 
     /**

@@ -64,12 +64,17 @@ public final class ServerReport {
             }
         }
         List<SessionTranscript> sessions = server.transcripts();
-        if (sessions.isEmpty()) {
+        int dropped = server.droppedTranscripts();
+        if (sessions.isEmpty() && dropped == 0) {
             out.append("\nno SMTP session was opened");
             return out.toString();
         }
         out.append("\nSMTP transcript of ").append(count(sessions.size(), "session"))
                 .append(" (C: client, S: server; AUTH secrets masked):");
+        if (dropped > 0) {
+            out.append("\n  … ").append(count(dropped, "older session")).append(" dropped: the server keeps the ")
+                    .append("transcripts of its last ").append(count(sessions.size(), "session"));
+        }
         int first = Math.max(0, sessions.size() - MAX_SESSIONS);
         if (first > 0) {
             out.append("\n  … ").append(count(first, "earlier session")).append(" left out");
