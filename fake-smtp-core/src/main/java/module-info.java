@@ -9,6 +9,7 @@
 module io.github.fakesmtp {
     requires transitive jakarta.mail; // ReceivedMessage hands out a jakarta.mail MimeMessage
     requires org.eclipse.angus.mail; // provides the encoders jakarta.mail needs to decode what it parses
+    requires org.jsoup; // links and mail lint parse HTML bodies
 
     exports io.github.fakesmtp;
     exports io.github.fakesmtp.internal.report to

@@ -54,7 +54,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
         List<ReceivedMessage> messages = selected(count);
         if (messages.size() != count) {
             failWithActualExpectedAndMessage(messages.size(), count, "%s", "expected " + count(count) + selection
-                    + Awaiting.within(timeout) + " but received " + received(messages));
+                    + Awaiting.within(timeout) + " but received " + received(messages) + allArrivals(messages));
         }
         ExaminedMessages.markExamined(messages);
         return myself;
@@ -101,6 +101,15 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
         return navigate(1, list -> !list.isEmpty(), "a message", list -> list.get(list.size() - 1));
     }
 
+    /** What the server received in all, when the selection left some out: a failure shows every arrival. */
+    private String allArrivals(List<ReceivedMessage> selectedMessages) {
+        if (server == null) {
+            return "";
+        }
+        List<ReceivedMessage> all = server.messages();
+        return all.size() == selectedMessages.size() ? "" : "; the server received " + received(all);
+    }
+
     private List<ReceivedMessage> selected(int wanted) {
         isNotNull();
         if (server == null) {
@@ -116,7 +125,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
             return ReceivedMessageAssert.of(pick.apply(messages), soft);
         }
         AssertionError missing = failure("%s", "expected " + what + selection + Awaiting.within(timeout)
-                + " but received " + received(messages));
+                + " but received " + received(messages) + allArrivals(messages));
         if (soft == null) {
             throw missing;
         }

@@ -8,7 +8,9 @@ import io.github.fakesmtp.SessionTranscript;
 import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.ServerReport;
 import io.github.fakesmtp.internal.report.Summaries;
+import java.io.IOException;
 import java.lang.reflect.Executable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +59,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @AfterAll} method or the constructor) receives the server. Servers are kept in JUnit's
  * {@link ExtensionContext.Store}, so JUnit closes them whatever happens; they bind a free port on 127.0.0.1
  * and record SMTP transcripts. When a test fails, a {@link FakeSmtpServerReport} with the messages received
- * and the transcripts is added to the failure as a suppressed exception.
+ * and the transcripts is added to the failure as a suppressed exception, and every message the test received
+ * is saved for a person to open, {@code <sequence>.eml} (the exact bytes) and, for HTML mail,
+ * {@code <sequence>.html} (the body, {@code cid:} images inlined), the report listing the files: with JUnit
+ * 5.12 or later in JUnit's report output directory ({@code ExtensionContext.publishDirectory}, folder
+ * {@code fake-smtp} of the test), with older JUnit in {@code target/fake-smtp-reports/<class>/<method>/};
+ * the configuration parameter {@code fake-smtp.reports.dir} (e.g. in {@code junit-platform.properties})
+ * puts them in {@code <dir>/<class>/<method>/} instead. A passing test writes nothing.
  *
  * <p>The extension holds no state shared between tests, so tests may run in parallel; only a server that
  * lives per class cannot serve concurrently running tests of that class, which the extension refuses with
@@ -149,8 +157,13 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
                     + unfired.stream().map(rule -> "\n  " + rule).collect(Collectors.joining()));
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("fail on unexpected mail is on, and the fake SMTP server "
-                    + String.join("\nand ", problems) + "\n\n" + ServerReport.describe(holder.server));
+            SaveOutcome saved = save(context, holder.server);
+            AssertionError failure = new AssertionError("fail on unexpected mail is on, and the fake SMTP server "
+                    + String.join("\nand ", problems) + "\n\n" + ServerReport.describe(holder.server, saved.files()));
+            if (saved.failure() != null) {
+                failure.addSuppressed(saved.failure());
+            }
+            throw failure;
         }
     }
 
@@ -187,9 +200,25 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         }
         ServerHolder holder = existingServer(context);
         if (holder != null) {
-            throwable.addSuppressed(FakeSmtpServerReport.of(holder.server));
+            SaveOutcome saved = save(context, holder.server);
+            throwable.addSuppressed(FakeSmtpServerReport.of(holder.server, saved.files()));
+            if (saved.failure() != null) {
+                throwable.addSuppressed(saved.failure());
+            }
         }
         return throwable;
+    }
+
+    /** Saves the messages of a failed test; a failure to save is reported beside the test's own, never instead. */
+    private static SaveOutcome save(ExtensionContext context, FakeSmtpServer server) {
+        try {
+            return new SaveOutcome(FailedTestMail.save(context, server.messages()), null);
+        } catch (IOException | RuntimeException e) {
+            return new SaveOutcome(List.of(), new IOException("fake-smtp could not save the test's messages: " + e, e));
+        }
+    }
+
+    private record SaveOutcome(List<Path> files, IOException failure) {
     }
 
     // ---- parameter injection ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Test classes that {@link FakeSmtpExtensionTest} runs with the EngineTestKit. They are static nested
@@ -32,6 +34,7 @@ final class ExtensionSamples {
     static final Queue<FakeSmtpServer> BEFORE_ALL_SEEN = new ConcurrentLinkedQueue<>();
     static final Queue<FakeSmtpServer> STATIC_FIELD_SEEN = new ConcurrentLinkedQueue<>();
     static final Queue<FakeSmtpServer> INSTANCE_FIELD_SEEN = new ConcurrentLinkedQueue<>();
+    static final Map<String, FakeSmtpServer> SAVED_MAIL_SEEN = new ConcurrentHashMap<>();
 
     private ExtensionSamples() {
     }
@@ -102,6 +105,63 @@ final class ExtensionSamples {
             }
         }
     }
+
+    @FakeSmtp
+    static class SavesMailOfFailedTests {
+        @Test
+        void failsAfterAPlainAndAnHtmlMail(FakeSmtpServer smtp) {
+            SAVED_MAIL_SEEN.put("failed", smtp);
+            TestMail.send(smtp, "bob@example.com", "plain", "no HTML");
+            TestMail.sendRaw(smtp, HTML_WITH_INLINE_IMAGE);
+            assertThat(smtp).hasReceivedExactly(3);
+        }
+
+        @Test
+        void passesWithMail(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "passing", "text");
+            assertThat(smtp).hasReceivedExactly(1);
+        }
+
+        @Test
+        void failsWithoutMail() {
+            throw new AssertionError("no mail here");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"first", "second"})
+        void failsEachInvocation(String subject, FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", subject, "text");
+            throw new AssertionError("failed " + subject);
+        }
+    }
+
+    /** An HTML mail with a text alternative and an inline image (a PNG signature), as sendRaw takes it. */
+    static final String HTML_WITH_INLINE_IMAGE = """
+            From: app@example.com
+            To: bob@example.com
+            Subject: rich
+            Content-Type: multipart/related; boundary="r1"
+
+            --r1
+            Content-Type: multipart/alternative; boundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset=UTF-8
+
+            Hello
+            --b1
+            Content-Type: text/html; charset=UTF-8
+
+            <p>Hello <img alt="logo" src="cid:logo@example.com"></p>
+            --b1--
+            --r1
+            Content-Type: image/png
+            Content-Transfer-Encoding: base64
+            Content-ID: <logo@example.com>
+
+            iVBORw0KGgo=
+            --r1--
+            """;
 
     @FakeSmtp(users = "app:s3cret", authRequired = true)
     static class FailsAfterSending {
@@ -365,6 +425,14 @@ final class ExtensionSamples {
             sendToBob(smtp, "one", "two");
             assertThat(smtp).firstMessage().hasSubject("one");
             assertThat(smtp.messages().get(1)).satisfies(m -> assertEquals("two", m.subject()));
+        }
+
+        @Test
+        void passesWhenLinkCodeAndLintAssertionsRan(FakeSmtpServer smtp) {
+            TestMail.send(smtp, "bob@example.com", "one", "Code 123456: https://app.example.com/in");
+            TestMail.send(smtp, "bob@example.com", "two", "https://app.example.com/in");
+            assertThat(smtp.messages().get(0)).extractingMatch("Code (\\d+)").isEqualTo("123456");
+            assertThat(smtp.messages().get(1)).hasNoLinkTo("localhost");
         }
 
         @Test

@@ -1,8 +1,13 @@
 package io.github.fakesmtp.spring;
 
+import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.FakeSmtpServerReport;
+import io.github.fakesmtp.internal.report.SavedMail;
 import io.github.fakesmtp.spring.internal.ContextServer;
 import io.github.fakesmtp.spring.internal.FakeSmtpContextCustomizerFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -13,6 +18,12 @@ import org.springframework.test.context.support.DependencyInjectionTestExecution
  * for that test (refusing a second test that would use it at the same time) and
  * {@linkplain io.github.fakesmtp.FakeSmtpServer#reset() resets} it; after the method it attaches a
  * {@link FakeSmtpServerReport} to a failure and gives the server back.
+ *
+ * <p>When a test fails, every message it received is saved for a person to open, {@code <sequence>.eml} (the
+ * exact bytes) and, for HTML mail, {@code <sequence>.html} (the body, {@code cid:} images inlined), in
+ * {@code target/fake-smtp-reports/<class>/<method>/} (relative to the working directory; {@code build/…} in a
+ * Gradle project), or under the folder the JVM system property {@code fake-smtp.reports.dir} names; the
+ * report lists the files. A passing test writes nothing.
  *
  * <p>Spring registers it through {@code META-INF/spring.factories}. Only a test class that replaces Spring's
  * default listeners with {@code @TestExecutionListeners} needs to name it (or use
@@ -83,7 +94,17 @@ public class FakeSmtpTestExecutionListener extends AbstractTestExecutionListener
         try {
             Throwable failure = testContext.getTestException();
             if (failure != null && !isAbortedTest(failure)) {
-                failure.addSuppressed(FakeSmtpServerReport.of(server.server()));
+                FakeSmtpServer smtp = server.server();
+                List<Path> saved = List.of();
+                try {
+                    if (!smtp.messages().isEmpty()) {
+                        saved = SavedMail.write(smtp.messages(), SavedMail.folder(System.getProperty(SavedMail.REPORTS_DIR),
+                                testContext.getTestClass().getName(), testContext.getTestMethod().getName()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failure.addSuppressed(new IOException("fake-smtp could not save the test's messages: " + e, e));
+                }
+                failure.addSuppressed(FakeSmtpServerReport.of(smtp, saved));
             }
         } finally {
             server.release(lease);

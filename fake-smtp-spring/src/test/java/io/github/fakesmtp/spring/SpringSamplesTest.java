@@ -5,13 +5,18 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.FakeSmtpServerReport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -103,9 +108,36 @@ class SpringSamplesTest {
         assertThat(failure).hasMessageContaining("expected 2 messages");
         assertThat(failure.getSuppressed()).singleElement().isInstanceOf(FakeSmtpServerReport.class)
                 .extracting(Throwable::getMessage).asString()
-                .contains("received 1 message", "subject='Only one'", "C: MAIL FROM:<app@example.com>");
+                .contains("received 1 message", "subject='Only one'", "C: MAIL FROM:<app@example.com>")
+                .containsPattern("\nsaved to 1 file \\(.eml: the exact bytes, for a mail client; .html: the HTML body, "
+                        + "for a browser\\):\n  " + Pattern.quote(Path.of("target", "fake-smtp-reports",
+                                SpringSamples.FailingTest.class.getName(), "expectsTwoMails").toAbsolutePath()
+                                + File.separator) + "\\d+\\.eml\n");
         Throwable aborted = throwable(results.testEvents().aborted().list().get(0));
         assertThat(aborted.getSuppressed()).isEmpty();
+    }
+
+    @Test
+    void aFailingTestSavesItsMailUnderTheFolderOfTheSystemProperty(@TempDir Path folder) throws Exception {
+        System.setProperty("fake-smtp.reports.dir", folder.toString());
+        try {
+            run(SpringSamples.FailingTest.class).testEvents().assertStatistics(stats -> stats.failed(1).aborted(1));
+        } finally {
+            System.clearProperty("fake-smtp.reports.dir");
+        }
+
+        Path tests = folder.resolve(SpringSamples.FailingTest.class.getName());
+        try (Stream<Path> saved = Files.list(tests.resolve("expectsTwoMails"))) {
+            // <sequence>.eml: the context's server may have served earlier runs, so the number is not always 1
+            assertThat(saved.toList()).singleElement().satisfies(eml -> {
+                assertThat(eml.getFileName().toString()).matches("\\d+\\.eml");
+                assertThat(eml).content().contains("Subject: Only one").contains("Message-ID: <");
+            });
+        }
+        try (Stream<Path> saved = Files.list(tests)) {
+            assertThat(saved.map(dir -> dir.getFileName().toString())).as("the aborted test writes nothing")
+                    .containsExactly("expectsTwoMails");
+        }
     }
 
     @Test

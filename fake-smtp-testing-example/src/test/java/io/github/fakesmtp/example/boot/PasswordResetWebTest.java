@@ -42,6 +42,6 @@ class PasswordResetWebTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(smtp).awaitingAtMost(Duration.ofSeconds(5)).hasReceivedExactly(1)
-                .firstMessage().wasSentWithTls().wasAuthenticatedAs("app").hasSubject("Reset your password");
+                .firstMessage().wasSentWithTls().wasAuthenticatedAs("app").hasSubject("Reset your password").isWellFormed();
     }
 }
