@@ -9,11 +9,13 @@ public final class Attachment {
     private final String fileName;
     private final String contentType;
     private final byte[] content;
+    private final String contentId;
 
-    Attachment(String fileName, String contentType, byte[] content) {
+    Attachment(String fileName, String contentType, byte[] content, String contentId) {
         this.fileName = fileName;
         this.contentType = Objects.requireNonNull(contentType, "contentType");
         this.content = content;
+        this.contentId = contentId;
     }
 
     /**
@@ -52,21 +54,34 @@ public final class Attachment {
         return content.length;
     }
 
+    /**
+     * The part's Content-ID (RFC 2045 section 7), by which HTML refers to an inline image as
+     * {@code <img src="cid:logo@example.com">} (RFC 2392).
+     *
+     * @return the id without its angle brackets, e.g. {@code logo@example.com}, or {@code null} when the part
+     *     has none
+     */
+    public String contentId() {
+        return contentId;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Attachment a
                 && Objects.equals(fileName, a.fileName)
                 && contentType.equals(a.contentType)
-                && Arrays.equals(content, a.content);
+                && Arrays.equals(content, a.content)
+                && Objects.equals(contentId, a.contentId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(fileName, contentType, Arrays.hashCode(content));
+        return Objects.hash(fileName, contentType, Arrays.hashCode(content), contentId);
     }
 
     @Override
     public String toString() {
-        return "Attachment[" + fileName + ", " + contentType + ", " + content.length + " bytes]";
+        return "Attachment[" + fileName + ", " + contentType + ", " + content.length + " bytes"
+                + (contentId == null ? "" : ", cid:" + contentId) + "]";
     }
 }

@@ -7,6 +7,8 @@ import io.github.fakesmtp.internal.ServerConfig;
 import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
+import io.github.fakesmtp.internal.Transcripts;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.Summaries;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -40,6 +42,16 @@ import javax.net.ssl.SSLContext;
  */
 public final class FakeSmtpServer implements AutoCloseable {
 
+    static {
+        // The assertions wait for arrivals without examining them; only this class can reach the store.
+        ExaminedMessages.install(new ExaminedMessages.Arrivals() {
+            @Override
+            public boolean await(FakeSmtpServer server, int count, Duration timeout) throws InterruptedException {
+                return server.store.await(count, timeout);
+            }
+        });
+    }
+
     private final ServerConfig config;
     private final MessageStore<ReceivedMessage> store;
     private final AtomicInteger sequence = new AtomicInteger();
@@ -57,7 +69,6 @@ public final class FakeSmtpServer implements AutoCloseable {
         for (FaultRule rule : initialFaults) {
             faults.add(rule);
         }
-        // Anonymous classes, not lambdas or method references: no lambda bootstrap in a suite's first start.
         this.engine = SmtpServerEngine.start(config, new SessionEvents() {
             @Override
             public void captured(CapturedMessage message) {
@@ -167,6 +178,7 @@ public final class FakeSmtpServer implements AutoCloseable {
      * Returns the oldest message not yet returned by this method, waiting for it if needed. Like a queue,
      * each call returns the next message; {@link #messages()} keeps showing them all. A message dropped
      * beyond {@link Builder#maxStoredMessages(int)}, or removed, before it was taken is never returned.
+     * The message counts as examined for the test integrations' "fail on unexpected mail" check.
      *
      * @param timeout how long to wait
      * @return the message
@@ -185,11 +197,13 @@ public final class FakeSmtpServer implements AutoCloseable {
                     : "no new message arrived within " + describe(timeout))
                     + "; received so far: " + Summaries.listing(store.snapshot()));
         }
+        ExaminedMessages.markExamined(message);
         return message;
     }
 
     /**
-     * Waits until at least {@code count} messages are stored.
+     * Waits until at least {@code count} messages are stored. The messages returned count as
+     * examined for the test integrations' "fail on unexpected mail" check.
      *
      * @param count how many messages to wait for, at most {@link Builder#maxStoredMessages(int)}
      * @param timeout how long to wait
@@ -216,6 +230,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                     + (store.isClosed() ? " but the server is closed, and" : " within " + describe(timeout) + " but")
                     + " received " + Summaries.listing(messages));
         }
+        ExaminedMessages.markExamined(messages);
         return messages;
     }
 
@@ -259,7 +274,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     public void clear() {
         store.clear();
         rejections.clear();
-        engine.clearTranscripts();
+        engine.transcripts().clear();
     }
 
     /** Returns the server to its state at start: {@link #clear()} plus {@link #clearFaults()}. */
@@ -332,18 +347,30 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /**
-     * The transcripts of all sessions so far, oldest first; empty unless
-     * {@link Builder#recordTranscripts(boolean)} was set.
+     * The transcripts of the sessions so far, oldest first, each numbered by its connection; empty unless
+     * {@link Builder#recordTranscripts(boolean)} was set. The last {@value Transcripts#MAX_SESSIONS} sessions
+     * are kept ({@link #droppedTranscripts()} counts the older ones), and each session's first
+     * {@value Transcript#MAX_CHARS} characters, so that a long-lived server stays bounded.
      *
      * @return one transcript per connection, AUTH secrets masked
      */
     public List<SessionTranscript> transcripts() {
-        List<Transcript> recorded = engine.transcripts();
+        List<Transcript> recorded = engine.transcripts().snapshot();
         List<SessionTranscript> result = new ArrayList<>(recorded.size());
-        for (int i = 0; i < recorded.size(); i++) {
-            result.add(new SessionTranscript(i + 1, recorded.get(i).lines()));
+        for (Transcript transcript : recorded) {
+            result.add(new SessionTranscript(transcript.connectionIndex(), transcript.lines()));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * How many sessions' transcripts were dropped to keep within the limit of {@link #transcripts()}, since
+     * the server started or was last cleared.
+     *
+     * @return the count, 0 when none were
+     */
+    public int droppedTranscripts() {
+        return engine.transcripts().dropped();
     }
 
     /**

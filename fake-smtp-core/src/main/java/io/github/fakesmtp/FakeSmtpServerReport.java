@@ -1,6 +1,8 @@
 package io.github.fakesmtp;
 
 import io.github.fakesmtp.internal.report.ServerReport;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a server saw — the messages it received, the commands it refused and the SMTP transcripts, AUTH
@@ -25,6 +27,19 @@ public final class FakeSmtpServerReport extends RuntimeException {
      */
     public static FakeSmtpServerReport of(FakeSmtpServer server) {
         return new FakeSmtpServerReport(ServerReport.describe(server));
+    }
+
+    /**
+     * Describes what {@code server} saw so far and lists the files its messages were saved to, e.g. the
+     * {@code .eml} and {@code .html} files the JUnit extension and the Spring integration write for a failed
+     * test, so that an IDE shows them as links.
+     *
+     * @param server the server, running or closed
+     * @param savedFiles the files, listed as given; none leaves the list out
+     * @return the report
+     */
+    public static FakeSmtpServerReport of(FakeSmtpServer server, List<Path> savedFiles) {
+        return new FakeSmtpServerReport(ServerReport.describe(server, savedFiles));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.github.fakesmtp;
 import io.github.fakesmtp.internal.CapturedMessage;
 import io.github.fakesmtp.internal.MessageBytes;
 import io.github.fakesmtp.internal.report.Summaries;
-import jakarta.mail.Address;
+import io.github.fakesmtp.internal.report.VisibleText;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One message the server accepted: its envelope, the facts of its session, and its bytes exactly as
@@ -33,7 +36,8 @@ import java.util.Properties;
  * <p>The MIME structure is parsed on first use only, with Jakarta Mail; the conveniences
  * ({@link #subject()}, {@link #textBody()}, {@link #attachments()} …) read from that parse. A message that
  * is not valid MIME makes them throw {@link IllegalStateException}; the envelope and raw bytes always work.
- * Immutable and thread-safe.
+ * {@link #links()}, {@link #find(Pattern)} and {@link #problems()} parse the HTML body (with jsoup) each time
+ * they are called, never while the server captures. Immutable and thread-safe.
  */
 public final class ReceivedMessage {
 
@@ -256,9 +260,10 @@ public final class ReceivedMessage {
      * The addresses in the From header.
      *
      * @return addresses without display names, e.g. {@code alice@example.com}; empty when absent
+     * @see #addresses(String) for the display names
      */
     public List<String> from() {
-        return addresses("From");
+        return addressesOnly("From");
     }
 
     /**
@@ -267,7 +272,7 @@ public final class ReceivedMessage {
      * @return addresses without display names; empty when absent
      */
     public List<String> to() {
-        return addresses("To");
+        return addressesOnly("To");
     }
 
     /**
@@ -276,7 +281,7 @@ public final class ReceivedMessage {
      * @return addresses without display names; empty when absent
      */
     public List<String> cc() {
-        return addresses("Cc");
+        return addressesOnly("Cc");
     }
 
     /**
@@ -285,7 +290,46 @@ public final class ReceivedMessage {
      * @return addresses without display names; empty when absent
      */
     public List<String> replyTo() {
-        return addresses("Reply-To");
+        return addressesOnly("Reply-To");
+    }
+
+    /**
+     * The mailboxes of an address header, with their display names decoded (RFC 2047 encoded words, and raw
+     * UTF-8 per RFC 6532): {@code addresses("From")} of {@code From: =?UTF-8?Q?Fj=C3=A4llbo?= <noreply@example.com>}
+     * is {@code [Fjällbo <noreply@example.com>]}. Every occurrence of the header counts; group syntax
+     * ({@code undisclosed-recipients:;}) gives its members.
+     *
+     * @param header the header name, any case, e.g. {@code From}, {@code To}, {@code Cc}, {@code Reply-To},
+     *     {@code Sender}
+     * @return the mailboxes in order; empty when the header is absent
+     * @throws IllegalStateException when the header is not a list of addresses
+     */
+    public List<MailAddress> addresses(String header) {
+        String value;
+        try {
+            value = mimeMessage().getHeader(header, ",");
+        } catch (MessagingException e) {
+            throw unparseable(e);
+        }
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            List<MailAddress> result = new ArrayList<>();
+            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                if (address.isGroup()) {
+                    for (InternetAddress member : address.getGroup(false)) {
+                        result.add(MailAddress.of(member));
+                    }
+                } else {
+                    result.add(MailAddress.of(address));
+                }
+            }
+            return List.copyOf(result);
+        } catch (AddressException e) {
+            throw new IllegalStateException("message #" + sequence + " has a malformed " + header + " header: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -348,32 +392,100 @@ public final class ReceivedMessage {
         });
     }
 
+    /**
+     * Every link in the message, each once, in this order: first the {@code href} of each {@code a} and
+     * {@code area} element of the HTML body, in document order; then each {@code http://} or
+     * {@code https://} URL of the text body, in order, that the HTML body does not already link to. A URL
+     * occurs once, as its first occurrence: the same URL twice in the HTML keeps the first link's text, and
+     * a URL in both bodies is the HTML link, with its text. URLs are compared exactly as written (after the
+     * HTML's character references are decoded), so {@code https://a.example/x} and
+     * {@code https://a.example/x/} are two links. The HTML is parsed (with jsoup) on each call.
+     *
+     * @return an immutable list; empty when the message has no links
+     * @throws IllegalStateException when the message is not parseable MIME
+     */
+    public List<Link> links() {
+        return Links.of(htmlBody(), textBody());
+    }
+
+    /**
+     * The first match of a regular expression in the text body, or, when the text body has none (or there is
+     * no text body), in the visible text of the HTML body: {@code find("code: (\\d{6})")}. Text is searched
+     * as decoded; the HTML's visible text has its tags removed, character references decoded and white space
+     * (no-break spaces too) collapsed to single spaces, as jsoup's {@code Element.text()} gives it.
+     *
+     * @param regex the expression; with a capturing group, group 1 is returned, else the whole match (a
+     *     match in which an optional group 1 took no part does not count)
+     * @return group 1, or the whole match; never null
+     * @throws NoSuchElementException when neither body matches: its message shows the pattern and the text
+     *     that was searched, so a test that extracts a code fails saying why
+     */
+    public String find(Pattern regex) {
+        String text = textBody();
+        String found = firstMatch(regex, text);
+        if (found != null) {
+            return found;
+        }
+        String html = htmlBody();
+        String visible = html == null ? null : Links.parse(html).body().text(); // parsed only when needed
+        found = firstMatch(regex, visible);
+        if (found != null) {
+            return found;
+        }
+        throw new NoSuchElementException("no match for /" + regex + "/ in message " + Summaries.of(this)
+                + (text == null ? "; it has no text body" : "; its text body is " + VisibleText.quote(text, 1000))
+                + (html == null ? "; it has no HTML body" : "; its HTML body's visible text is "
+                        + VisibleText.quote(visible, 1000)));
+    }
+
+    /** Group 1 of the first match that has one (or the whole match without a group), or null. */
+    private static String firstMatch(Pattern regex, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = regex.matcher(text);
+        while (matcher.find()) {
+            String found = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #find(Pattern)} for an expression given as text.
+     *
+     * @param regex the expression, as for {@link Pattern#compile(String)}
+     * @return group 1, or the whole match when the expression has no group
+     * @throws NoSuchElementException when nothing matches, showing what was searched
+     */
+    public String find(String regex) {
+        return find(Pattern.compile(regex));
+    }
+
+    /**
+     * What would make mail clients, relays or spam filters handle this message badly, although it was
+     * accepted: missing or repeated headers, unencoded non-ASCII headers, undeclared 8-bit data, long lines,
+     * bare line ends, relative or localhost links, broken {@code cid:} images, images without alt text, HTML
+     * without a text alternative and charsets that do not decode. {@link Problem} lists every check. Computed
+     * on each call.
+     *
+     * @return the findings, in the order of the checks and of the message; empty for a well-formed message
+     * @throws IllegalStateException when the message is not parseable MIME at all
+     */
+    public List<Finding> problems() {
+        return MailLint.check(this);
+    }
+
     /** @return a one-line summary: sequence, envelope, subject and size */
     @Override
     public String toString() {
         return Summaries.of(this);
     }
 
-    private List<String> addresses(String header) {
-        String value;
-        try {
-            value = mimeMessage().getHeader(header, ",");
-        } catch (MessagingException e) {
-            throw unparseable(e);
-        }
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            List<String> result = new ArrayList<>();
-            for (Address address : InternetAddress.parseHeader(value, false)) {
-                result.add(((InternetAddress) address).getAddress());
-            }
-            return List.copyOf(result);
-        } catch (AddressException e) {
-            throw new IllegalStateException("message #" + sequence + " has a malformed " + header + " header: "
-                    + e.getMessage(), e);
-        }
+    private List<String> addressesOnly(String header) {
+        return addresses(header).stream().map(MailAddress::address).toList();
     }
 
     private Parsed parsed() {
@@ -407,7 +519,7 @@ public final class ReceivedMessage {
      * Decodes part content on demand, turning Jakarta Mail's checked exceptions into this class's. Locked,
      * because Jakarta Mail's parts are not safe to read from several threads at once.
      */
-    private synchronized <T> T decoded(PartReader<T> reader) {
+    synchronized <T> T decoded(PartReader<T> reader) {
         try {
             return reader.read();
         } catch (MessagingException e) {
@@ -418,11 +530,21 @@ public final class ReceivedMessage {
     }
 
     @FunctionalInterface
-    private interface PartReader<T> {
+    interface PartReader<T> {
         T read() throws MessagingException, IOException;
     }
 
-    private IllegalStateException unparseable(Exception e) {
+    /** A part's Content-ID without its angle brackets, or null. */
+    static String contentId(Part part) throws MessagingException {
+        String[] values = part.getHeader("Content-ID");
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        String id = values[0].strip();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1).strip() : id;
+    }
+
+    IllegalStateException unparseable(Exception e) {
         return new IllegalStateException("message #" + sequence + " is not a parseable MIME message: "
                 + e.getMessage() + " (its raw bytes are still available with rawBytes())", e);
     }
@@ -463,7 +585,7 @@ public final class ReceivedMessage {
         static Attachment attachmentOf(Part part) throws MessagingException, IOException {
             String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT);
             try (InputStream in = part.getInputStream()) {
-                return new Attachment(part.getFileName(), type, in.readAllBytes());
+                return new Attachment(part.getFileName(), type, in.readAllBytes(), contentId(part));
             }
         }
 

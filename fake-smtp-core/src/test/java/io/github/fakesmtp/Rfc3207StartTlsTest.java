@@ -98,10 +98,13 @@ class Rfc3207StartTlsTest {
                 client.readReply().expect(220);
                 assertThat(client.ehlo().expect(250).lines()).contains("STARTTLS")
                         .noneMatch(line -> line.startsWith("AUTH"));
+                assertThat(client.command("HELP").text()).contains(" STARTTLS ").doesNotContain("AUTH");
                 client.command("MAIL FROM:<a@example.com>").expect(530, "5.7.0");
                 client.command("AUTH PLAIN AGFwcABzM2NyZXQ=").expect(538, "5.7.11"); // RFC 4954 section 6
                 client.startTls().expect(220, "2.0.0");
                 assertThat(client.ehlo().expect(250).lines()).contains("AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2");
+                // HELP offers what EHLO advertises: AUTH now, STARTTLS no more
+                assertThat(client.command("HELP").text()).contains(" AUTH ").doesNotContain("STARTTLS");
                 client.command("AUTH PLAIN AGFwcABzM2NyZXQ=").expect(235, "2.7.0");
                 client.sendMessage("a@example.com", "b@example.com", message("tls", "x")).expect(250, "2.0.0");
             }

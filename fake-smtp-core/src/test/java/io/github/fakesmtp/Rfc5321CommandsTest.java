@@ -132,6 +132,25 @@ class Rfc5321CommandsTest extends ServerPerTest {
         }
     }
 
+    /** RFC 5321 section 4.1.1.8: HELP lists what the server offers, and gives the syntax of one command. */
+    @Test
+    void rfc5321_4_1_1_8_helpListsOnlyTheOfferedCommands() {
+        try (SmtpTestClient client = SmtpTestClient.ready(server)) {
+            assertThat(client.command("HELP").expect(214, "2.0.0").text())
+                    .isEqualTo("2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
+            assertThat(client.command("HELP mail").expect(214, "2.0.0").text())
+                    .isEqualTo("2.0.0 Syntax: MAIL FROM:<address>");
+            assertThat(client.command("HELP STARTTLS").text()).as("not offered: the list instead")
+                    .isEqualTo("2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
+        }
+        try (FakeSmtpServer offering = FakeSmtpServer.builder().tls(TlsMode.STARTTLS).user("u", "p").start();
+                SmtpTestClient client = SmtpTestClient.ready(offering)) {
+            assertThat(client.command("HELP").expect(214, "2.0.0").text())
+                    .isEqualTo("2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
+            assertThat(client.command("HELP AUTH").text()).isEqualTo("2.0.0 Syntax: AUTH mechanism [initial-response]");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ehlo client.example", "EhLo client.example"})
     void rfc5321_2_4_verbsAreCaseInsensitive(String ehlo) {
@@ -172,6 +191,37 @@ class Rfc5321CommandsTest extends ServerPerTest {
             client.command("NOOP").expect(250, "2.0.0");
         }
         assertNothingCapturedAndStillServes(server);
+    }
+
+    /**
+     * RFC 5321 section 4.5.3.1.10: the 500 comes as soon as the line is past 512 octets, not when it finally
+     * ends; the rest of the line is dropped, and the session goes on after it.
+     */
+    @Test
+    void rfc5321_4_5_3_1_10_aCommandLinePast512OctetsIsRefusedBeforeItEnds() {
+        try (SmtpTestClient client = SmtpTestClient.ready(server)) {
+            client.send("MAIL FROM:<" + "a".repeat(600)); // no line ending yet
+            client.readReply().expect(500, "5.5.2");
+            client.send("@example.com> and more of the same line\r\n");
+            client.command("RCPT TO:<b@example.com>").expect(503, "5.5.1"); // the long MAIL was not taken
+            client.command("NOOP").expect(250, "2.0.0");
+        }
+        assertThat(server.rejections()).extracting(Rejection::code).containsExactly(500, 503);
+        assertNothingCapturedAndStillServes(server);
+    }
+
+    /** RFC 4954 section 4: an AUTH command may be 12288 octets, where other commands may be 512. */
+    @Test
+    void rfc4954_4_anAuthLineMayBe12288OctetsAndNoLonger() {
+        try (FakeSmtpServer auth = FakeSmtpServer.builder().user("u", "p").start();
+                SmtpTestClient client = SmtpTestClient.ready(auth)) {
+            String longest = "AUTH PLAIN " + "A".repeat(12288 - 2 - 11);
+            assertThat(longest.length() + 2).isEqualTo(12288);
+            client.command(longest).expect(535, "5.7.8"); // read whole, then refused as wrong credentials
+            client.command(longest + "A").expect(500, "5.5.2");
+            client.command("NOOP " + "x".repeat(600)).expect(500, "5.5.2"); // only AUTH has the longer limit
+            client.command("NOOP").expect(250, "2.0.0");
+        }
     }
 
     @Test

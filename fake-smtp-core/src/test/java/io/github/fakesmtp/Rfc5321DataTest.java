@@ -119,6 +119,28 @@ class Rfc5321DataTest extends ServerPerTest {
         assertNothingCapturedAndStillServes(server);
     }
 
+    /**
+     * RFC 5321 section 4.5.3.1.6: 1000 octets "not counting the leading dot duplicated for transparency". A
+     * 998-octet text line that starts with a dot is sent as 999 octets and CRLF, and is accepted.
+     */
+    @Test
+    void rfc5321_4_5_3_1_6_theDotAddedForTransparencyIsNotCountedInTheLineLimit() {
+        String dotLine998 = "." + "d".repeat(997);
+        try (SmtpTestClient client = inData(server)) {
+            client.send("Subject: stuffed\r\n\r\n." + dotLine998 + "\r\n.\r\n"); // 999 octets + CRLF on the wire
+            client.readReply().expect(250, "2.0.0");
+            client.command("MAIL FROM:<alice@example.com>").expect(250, "2.1.0");
+            client.command("RCPT TO:<bob@example.com>").expect(250, "2.1.5");
+            client.command("DATA").expect(354);
+            client.send("Subject: stuffed and long\r\n\r\n." + dotLine998 + "d\r\n.\r\n"); // a 999-octet text line
+            client.readReply().expect(500, "5.5.2");
+        }
+        assertThat(server.messages()).singleElement().satisfies(message -> {
+            assertThat(message.subject()).isEqualTo("stuffed");
+            assertThat(message.rawContent()).endsWith("\r\n\r\n" + dotLine998 + "\r\n"); // unstuffed: 998 octets
+        });
+    }
+
     @Test
     void rfc5321_4_1_1_4_connectionDroppedMidDataCapturesNothing() {
         try (SmtpTestClient client = inData(server)) {

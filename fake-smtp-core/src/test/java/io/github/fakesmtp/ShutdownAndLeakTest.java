@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,9 +87,13 @@ class ShutdownAndLeakTest {
             long start = System.nanoTime();
             server.close();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            List<String> left = ServerThreads.live(port);
+            System.out.printf("close() with 100 stalled clients: %d ms, %d threads left%n", millis, left.size());
 
-            assertThat(millis).as("close() duration in ms with 100 stalled clients").isLessThan(1000);
-            assertThat(ServerThreads.live(port)).as("threads of the closed server").isEmpty();
+            // The promise: when close() returns, every thread has ended (no timing in that), and it returns
+            // within about a second (the engine's deadline; the margin is for a loaded machine).
+            assertThat(left).as("threads of the closed server when close() returned").isEmpty();
+            assertThat(millis).as("close() duration in ms with 100 stalled clients").isLessThan(3000);
             for (CompletableFuture<Void> writer : writers) {
                 writer.get(10, TimeUnit.SECONDS); // the flooding clients were cut off, not left hanging
             }
@@ -107,9 +112,16 @@ class ShutdownAndLeakTest {
         long threadsBefore = ServerThreads.liveAll();
         long descriptorsBefore = Robustness.openFileDescriptors();
         long heapBefore = Robustness.retainedHeap();
+        List<WeakReference<FakeSmtpServer>> closed = new ArrayList<>(cycles);
         for (int i = 0; i < cycles; i++) {
-            cycle();
+            closed.add(new WeakReference<>(cycle()));
         }
+        // Exact, and whatever the collector's mood: nothing may keep a closed server (its store, its
+        // threads, its sockets) reachable.
+        assertThat(Robustness.eventually(() -> {
+            System.gc();
+            return closed.stream().allMatch(server -> server.get() == null);
+        })).as("every closed server can be collected").isTrue();
         assertThat(Robustness.eventually(() -> ServerThreads.liveAll() <= threadsBefore))
                 .as("server threads after %d cycles: %d, before: %d", cycles, ServerThreads.liveAll(), threadsBefore)
                 .isTrue();
@@ -119,19 +131,23 @@ class ShutdownAndLeakTest {
                             Robustness.openFileDescriptors(), descriptorsBefore).isTrue();
         }
         long heapGrowth = Robustness.retainedHeap() - heapBefore;
-        assertThat(heapGrowth).as("heap growth after %d cycles", cycles).isLessThan(16 * MIB);
         System.out.printf("lifecycle: %d start/close cycles with a message each; threads %d -> %d, "
                 + "descriptors %d -> %d, heap growth %d KiB%n", cycles, threadsBefore, ServerThreads.liveAll(),
                 descriptorsBefore, Robustness.openFileDescriptors(), heapGrowth / 1024);
+        // The weak references are the exact check for the servers; this catches what grows beside them (a
+        // cache per server, a registry). Measured growth is about zero.
+        assertThat(heapGrowth).as("heap growth after %d cycles", cycles).isLessThan(16 * MIB);
     }
 
-    private static void cycle() {
+    /** One server's whole life with a message; returns it closed. */
+    private static FakeSmtpServer cycle() {
         try (FakeSmtpServer server = FakeSmtpServer.start()) {
             try (SmtpTestClient client = SmtpTestClient.ready(server)) {
                 client.sendMessage("a@example.com", "b@example.com", SmtpChecks.message("cycle", "x"))
                         .expect(250, "2.0.0");
             }
             server.takeMessage(SmtpChecks.WAIT);
+            return server;
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.fakesmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -15,19 +16,36 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ThreadModelTest {
 
+    /**
+     * Connections run on the server's own named daemon threads, which a later connection reuses (starting a
+     * platform thread costs more than a whole SMTP exchange), and which end with close(). On Java 21 and
+     * later, where virtual threads exist, they are not virtual.
+     */
     @Test
-    void connectionsRunOnDaemonPlatformThreadsOnEveryJavaVersion() throws Exception {
+    void connectionsRunOnPooledDaemonPlatformThreadsThatEndWithClose() throws Exception {
         AtomicReference<Thread> connectionThread = new AtomicReference<>();
+        Set<Thread> used = new HashSet<>();
+        String prefix;
         try (FakeSmtpServer server = FakeSmtpServer.builder()
                 .onMessage(message -> connectionThread.set(Thread.currentThread()))
                 .start()) {
-            SmtpChecks.assertStillServes(server);
+            prefix = "fake-smtp-" + server.port() + "-connection-";
+            // One connection after the other: as soon as a thread is back in the pool, the next one takes it.
+            assertThat(Robustness.eventually(() -> {
+                SmtpChecks.assertStillServes(server);
+                return !used.add(connectionThread.get());
+            })).as("a later connection runs on the thread of an earlier one").isTrue();
         }
 
-        Thread thread = connectionThread.get();
-        assertThat(isVirtual(thread)).as("virtual connection thread on Java %s", Runtime.version()).isFalse();
-        assertThat(thread.isDaemon()).as("a connection thread never keeps the JVM alive").isTrue();
-        assertThat(thread.isAlive()).as("the connection thread ended with close()").isFalse();
+        assertThat(used).allSatisfy(thread -> {
+            assertThat(thread.getName()).startsWith(prefix);
+            assertThat(thread.isDaemon()).as("a connection thread never keeps the JVM alive").isTrue();
+            assertThat(thread.isAlive()).as("the connection thread ended with close()").isFalse();
+            if (Runtime.version().feature() >= 21) { // Thread.isVirtual() exists from Java 21; the build targets 17
+                assertThat((boolean) Thread.class.getMethod("isVirtual").invoke(thread))
+                        .as("virtual connection thread on Java %s", Runtime.version()).isFalse();
+            }
+        });
     }
 
     @Test
@@ -39,15 +57,6 @@ class ThreadModelTest {
                     .filter(thread -> thread.getName().equals(acceptor)).collect(Collectors.toSet());
             assertThat(platformThreads).as("the acceptor among platform threads on Java %s", Runtime.version())
                     .singleElement().satisfies(thread -> assertThat(thread.isDaemon()).isTrue());
-        }
-    }
-
-    /** Thread.isVirtual() exists from Java 21 only; the build targets 17. */
-    private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
-        try {
-            return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
-        } catch (NoSuchMethodException java17) {
-            return false;
         }
     }
 }

@@ -1,18 +1,14 @@
 package io.github.fakesmtp.benchmarks;
 
-import java.io.BufferedReader;
+import io.github.fakesmtp.benchmarks.suite.SuiteBenchmark;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --rounds N} (default 3), {@code --scenarios a,b} (default all).
  */
 public final class BenchmarkRunner {
-
-    private static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx3g");
 
     private final Map<String, Map<String, List<Double>>> results = new TreeMap<>(); // metric -> target -> values
     private final List<String> failures = new ArrayList<>();
@@ -44,7 +38,11 @@ public final class BenchmarkRunner {
         }
         BenchmarkRunner runner = new BenchmarkRunner();
         long start = System.nanoTime();
+        SuiteBenchmark suite = scenarios.contains("suite") ? new SuiteBenchmark() : null;
         for (String scenario : scenarios) {
+            if (scenario.equals("suite")) {
+                continue; // not a per-target scenario: runs after the others, with its own table
+            }
             // The cold start is one sample per JVM: take more of them.
             int scenarioRounds = scenario.equals("cold") ? rounds * 3 : rounds;
             for (int round = 1; round <= scenarioRounds; round++) {
@@ -53,7 +51,14 @@ public final class BenchmarkRunner {
                 }
             }
         }
-        String table = runner.table(rounds, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        if (suite != null) {
+            suite.run(rounds);
+            runner.failures.addAll(suite.failures());
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        boolean perTarget = scenarios.stream().anyMatch(scenario -> !scenario.equals("suite"));
+        String table = (perTarget ? runner.table(rounds, seconds) : runner.heading(rounds, seconds))
+                + (suite == null ? "" : "\n" + suite.table());
         System.out.println();
         System.out.println(table);
         Path out = Path.of("target", "benchmark-results.md");
@@ -65,39 +70,16 @@ public final class BenchmarkRunner {
     }
 
     private void run(String target, String scenario, int round) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Scenarios.class.getName());
-        command.add(target);
-        command.add(scenario);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
+        FreshJvm.Outcome outcome = FreshJvm.run(Scenarios.class, target, scenario);
         StringBuilder line = new StringBuilder("[" + scenario + " #" + round + " " + target + "]");
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                output.add(text);
-                if (text.startsWith("RESULT ")) {
-                    String[] parts = text.split(" ");
-                    double value = Double.parseDouble(parts[2]);
-                    results.computeIfAbsent(parts[1], k -> new LinkedHashMap<>())
-                            .computeIfAbsent(target, k -> new ArrayList<>()).add(value);
-                    line.append(' ').append(parts[1]).append('=').append(format(value));
-                } else if (text.startsWith("NOTE ")) {
-                    notes.add(text.substring(5));
-                }
-            }
-        }
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        if (process.exitValue() != 0) {
-            String failure = scenario + " on " + target + " failed (exit " + process.exitValue() + "): "
-                    + String.join("\n    ", output.subList(Math.max(0, output.size() - 15), output.size()));
-            failures.add(failure);
+        outcome.results().forEach((metric, value) -> {
+            results.computeIfAbsent(metric, k -> new LinkedHashMap<>()).computeIfAbsent(target, k -> new ArrayList<>())
+                    .add(value);
+            line.append(' ').append(metric).append('=').append(format(value));
+        });
+        notes.addAll(outcome.notes());
+        if (outcome.exitCode() != 0) {
+            failures.add(scenario + " on " + target + " failed (exit " + outcome.exitCode() + "): " + outcome.tail());
             line.append(" FAILED");
         }
         System.err.println(line);
@@ -120,12 +102,14 @@ public final class BenchmarkRunner {
             new Row("small.heap", "(7) 1,000 x 10 KB: retained heap / bytes", "ratio", false, "<= 1.05"),
             new Row("angus.msgs", "(8) Angus Mail Transport, 500 msgs", "msgs/s", true, ""));
 
+    private String heading(int rounds, long seconds) {
+        return "fake-smtp benchmarks, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + ", Java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + rounds + " rounds, " + seconds + " s. Medians; ratio = fake-smtp / peer.\n";
+    }
+
     private String table(int rounds, long seconds) {
-        StringBuilder out = new StringBuilder();
-        out.append("fake-smtp benchmarks, ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
-                .append(", Java ").append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(rounds)
-                .append(" rounds, ").append(seconds).append(" s. Medians; ratio = fake-smtp / peer.\n\n");
+        StringBuilder out = new StringBuilder(heading(rounds, seconds)).append('\n');
         out.append("| scenario | unit | fake-smtp | GreenMail | Wiser | fake/GreenMail | fake/Wiser | goal | met |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Row row : ROWS) {
@@ -170,21 +154,10 @@ public final class BenchmarkRunner {
     }
 
     private static double median(List<Double> values) {
-        if (values == null || values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return FreshJvm.median(values);
     }
 
     private static String format(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "n/a";
-        }
-        double magnitude = Math.abs(value);
-        String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, pattern, value);
+        return FreshJvm.format(value);
     }
 }

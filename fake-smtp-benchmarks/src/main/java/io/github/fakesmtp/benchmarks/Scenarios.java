@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Scenarios {
 
     static final List<String> ALL = List.of(
-            "cold", "startstop", "session", "connection", "concurrent", "pipelined", "big", "small", "angus");
+            "cold", "startstop", "session", "connection", "concurrent", "pipelined", "big", "small", "angus", "suite");
 
     private static final int KB = 1024;
     private static final int BIG = 20 * 1024 * 1024;

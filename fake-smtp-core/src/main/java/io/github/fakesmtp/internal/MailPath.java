@@ -43,6 +43,23 @@ record MailPath(String address, Map<String, String> parameters) {
         return new MailPath(mailbox(path), parameters(rest.trim()));
     }
 
+    /** Whether a MAIL or RCPT argument starts with its keyword, {@code FROM:} or {@code TO:}, in any case. */
+    static boolean hasKeyword(String argument, String keyword) {
+        return argument.regionMatches(true, 0, keyword, 0, keyword.length());
+    }
+
+    /** The mailbox of an argument such as {@code FROM:<a@example.com>}, or null when it does not parse. */
+    static String addressOf(String argument, String keyword) {
+        if (!hasKeyword(argument, keyword)) {
+            return null;
+        }
+        try {
+            return parse(argument.substring(keyword.length())).address();
+        } catch (SyntaxException e) {
+            return null;
+        }
+    }
+
     /** The closing bracket, skipping quoted local parts such as {@code <"a>b"@example.com>}. */
     private static int closingBracket(String text) {
         boolean quoted = false;
@@ -93,7 +110,7 @@ record MailPath(String address, Map<String, String> parameters) {
         if (text.isEmpty()) {
             return parameters;
         }
-        for (String parameter : SmtpSession.words(text)) {
+        for (String parameter : Command.words(text)) {
             int eq = parameter.indexOf('=');
             String keyword = (eq < 0 ? parameter : parameter.substring(0, eq)).toUpperCase(Locale.ROOT);
             if (!isKeyword(keyword)) {

@@ -3,6 +3,7 @@ package io.github.fakesmtp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -21,16 +22,29 @@ final class SmtpInput {
     private static final byte LF = '\n';
     private static final byte DOT = '.';
 
+    /** How much of an over-long line is read and dropped before the client is given up on. */
+    static final int MAX_DISCARDED_OCTETS = 1024 * 1024;
+
     private final InputStream in;
     private final ReplyWriter flushBeforeBlocking;
+    private final long maxDiscardNanos;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private boolean lastReadFilledBuffer;
     private int pos;
     private int limit;
+    /** Whether the rest of an over-long line is still to be dropped, and how much of it was so far. */
+    private boolean discarding;
+    private long discarded;
+    private long discardingSince;
 
-    SmtpInput(InputStream in, ReplyWriter flushBeforeBlocking) {
+    /**
+     * @param flushBeforeBlocking the replies to send before any read that may block
+     * @param maxDiscard how long the rest of an over-long line is read at most (the idle timeout)
+     */
+    SmtpInput(InputStream in, ReplyWriter flushBeforeBlocking, Duration maxDiscard) {
         this.in = in;
         this.flushBeforeBlocking = flushBeforeBlocking;
+        this.maxDiscardNanos = maxDiscard.toNanos();
     }
 
     /** True when the client has sent bytes that were not read yet (pipelined commands). */
@@ -45,40 +59,101 @@ final class SmtpInput {
     }
 
     /**
-     * Reads one command line, without its line ending. Commands end with CRLF; a bare LF is also taken as
-     * the end of a command (as Postfix does), so that a person typing into {@code nc} is understood. It never
-     * ends message data.
+     * Reads one command line, without its line ending: at most 512 octets (RFC 5321 section 4.5.3.1.4), or
+     * 12288 for an AUTH command, whose initial response may be long (RFC 4954 section 4).
+     *
+     * @see #readLine(int)
+     */
+    String readCommand() throws IOException {
+        return readLine(ServerConfig.MAX_COMMAND_OCTETS, ServerConfig.MAX_AUTH_LINE_OCTETS);
+    }
+
+    /**
+     * Reads one line, without its line ending. Commands end with CRLF; a bare LF is also taken as the end of
+     * a command (as Postfix does), so that a person typing into {@code nc} is understood. It never ends
+     * message data.
+     *
+     * <p>A line is refused as soon as it is longer than its limit, not when it finally ends: the caller
+     * replies at once, and the next read drops the rest of the line without keeping it. A client that goes
+     * on without a line ending for {@value #MAX_DISCARDED_OCTETS} more octets, or for longer than the idle
+     * timeout, is not worth waiting for.
      *
      * @param maxOctets the longest line allowed, counting the CRLF
      * @return the line decoded as UTF-8 (RFC 6531), or {@code null} when the client closed the connection
-     * @throws LineTooLongException after the whole over-long line has been consumed
+     * @throws LineTooLongException as soon as the line is known to be over its limit
+     * @throws EndlessLineException when the rest of an over-long line goes on past the bound
      */
     String readLine(int maxOctets) throws IOException {
+        return readLine(maxOctets, maxOctets);
+    }
+
+    private String readLine(int maxOctets, int maxAuthOctets) throws IOException {
+        if (discarding && !discardRestOfLine()) {
+            return null;
+        }
         int scanned = 0;
-        boolean tooLong = false;
         while (true) {
             for (int i = pos + scanned; i < limit; i++) {
                 if (buf[i] == LF) {
                     int length = i - pos + 1;
-                    int end = i > pos && buf[i - 1] == CR ? i - 1 : i;
-                    String line = tooLong || length > maxOctets
-                            ? null : new String(buf, pos, end - pos, StandardCharsets.UTF_8);
-                    pos = i + 1;
-                    if (line == null) {
-                        throw new LineTooLongException();
+                    if (length > maxOctets) {
+                        int allowed = limitOfThisLine(maxOctets, maxAuthOctets);
+                        if (length > allowed) {
+                            pos = i + 1;
+                            throw new LineTooLongException(allowed);
+                        }
                     }
+                    int end = i > pos && buf[i - 1] == CR ? i - 1 : i;
+                    String line = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
+                    pos = i + 1;
                     return line;
                 }
             }
             scanned = limit - pos;
-            if (scanned > maxOctets) {
-                // Too long already: forget what we have and keep consuming until the line ends.
-                tooLong = true;
-                pos = limit;
-                scanned = 0;
+            if (scanned >= maxOctets) {
+                int allowed = limitOfThisLine(maxOctets, maxAuthOctets);
+                if (scanned >= allowed) {
+                    // Even a line ending now would be too long: refuse it now, and drop the rest as it comes.
+                    pos = limit;
+                    discarding = true;
+                    discarded = 0;
+                    discardingSince = System.nanoTime();
+                    throw new LineTooLongException(allowed);
+                }
             }
             if (!fill()) {
                 return null;
+            }
+        }
+    }
+
+    /** The limit of the line at {@code pos}: the AUTH limit for a line that starts with "AUTH ". */
+    private int limitOfThisLine(int maxOctets, int maxAuthOctets) {
+        if (maxAuthOctets == maxOctets || limit - pos < 5) {
+            return maxOctets;
+        }
+        boolean auth = (buf[pos] | 0x20) == 'a' && (buf[pos + 1] | 0x20) == 'u' && (buf[pos + 2] | 0x20) == 't'
+                && (buf[pos + 3] | 0x20) == 'h' && buf[pos + 4] == ' ';
+        return auth ? maxAuthOctets : maxOctets;
+    }
+
+    /** Drops what is left of an over-long line, up to and including its LF; false at end of stream. */
+    private boolean discardRestOfLine() throws IOException {
+        while (true) {
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == LF) {
+                    pos = i + 1;
+                    discarding = false;
+                    return true;
+                }
+            }
+            discarded += limit - pos;
+            pos = limit;
+            if (discarded > MAX_DISCARDED_OCTETS || System.nanoTime() - discardingSince > maxDiscardNanos) {
+                throw new EndlessLineException();
+            }
+            if (!fill()) {
+                return false;
             }
         }
     }
@@ -109,8 +184,9 @@ final class SmtpInput {
                         outcome.complete = true;
                         return outcome;
                     }
-                    pos++; // a leading dot is stuffing: drop it, keep the rest of the line
-                    lineOctets = 1;
+                    // A leading dot is stuffing: drop it, keep the rest of the line, and do not count it
+                    // towards the line's 1000 octets (RFC 5321 section 4.5.3.1.6).
+                    pos++;
                 }
                 lineStart = false;
             }
@@ -161,9 +237,8 @@ final class SmtpInput {
                         outcome.complete = true;
                         return outcome;
                     }
-                    i++; // a leading dot is stuffing: drop it, keep the rest of the line
+                    i++; // stuffing again: dropped, and not counted
                     runStart = i;
-                    lineOctets = 1;
                 }
             }
             if (lineOctets > maxLineOctets) {
@@ -248,17 +323,39 @@ final class SmtpInput {
         return true;
     }
 
-    /** Thrown by {@link #readLine(int)} after consuming a line over its limit. */
+    /** Thrown by {@link #readLine(int)} as soon as a line is over its limit. */
     static final class LineTooLongException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        LineTooLongException() {
-            super("line too long", null);
+        private final int limit;
+
+        LineTooLongException(int limit) {
+            super("line over " + limit + " octets", null);
+            this.limit = limit;
+        }
+
+        /** The limit the line passed, in octets with its CRLF. */
+        int limit() {
+            return limit;
         }
 
         @Override
         public synchronized Throwable fillInStackTrace() {
             return this; // a protocol event, not a fault: no stack trace needed
+        }
+    }
+
+    /** Thrown by {@link #readLine(int)} when the rest of an over-long line does not end within the bound. */
+    static final class EndlessLineException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EndlessLineException() {
+            super("line without end", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final Thread acceptor;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private final List<Transcript> transcripts = new ArrayList<>();
+    private final Transcripts transcripts = new Transcripts();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
 
@@ -47,6 +46,7 @@ public final class SmtpServerEngine implements AutoCloseable {
         this.serverSocket = serverSocket;
         String prefix = "fake-smtp-" + serverSocket.getLocalPort();
         this.connections = ThreadFactories.connections(prefix + "-connection-", threads);
+        // Not a method reference: see ThreadFactories for what one costs the first start.
         this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
             @Override
             public void run() {
@@ -89,18 +89,9 @@ public final class SmtpServerEngine implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** @return every session's transcript so far, oldest first (empty when transcripts are off) */
-    public List<Transcript> transcripts() {
-        synchronized (transcripts) {
-            return List.copyOf(transcripts);
-        }
-    }
-
-    /** Forgets the transcripts of past sessions. */
-    public void clearTranscripts() {
-        synchronized (transcripts) {
-            transcripts.clear();
-        }
+    /** @return the transcripts of the recent sessions (none when transcripts are off) */
+    public Transcripts transcripts() {
+        return transcripts;
     }
 
     private void acceptLoop() {
@@ -135,24 +126,11 @@ public final class SmtpServerEngine implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        Transcript transcript = config.recordTranscripts() ? new Transcript() : Transcript.OFF;
-        if (transcript != Transcript.OFF) {
-            synchronized (transcripts) {
-                transcripts.add(transcript);
-            }
-        }
+        int connectionIndex = connectionCount.incrementAndGet();
+        Transcript transcript = config.recordTranscripts() ? transcripts.open(connectionIndex) : Transcript.OFF;
         SmtpSession[] session = new SmtpSession[1];
-        session[0] = new SmtpSession(config, events, faults, new Pauser() {
-            @Override
-            public boolean pause(long nanos) {
-                return SmtpServerEngine.this.pause(nanos);
-            }
-        }, socket, connectionCount.incrementAndGet(), transcript, new Runnable() {
-            @Override
-            public void run() {
-                sessions.remove(session[0]);
-            }
-        });
+        session[0] = new SmtpSession(config, events, faults, this::pause, socket, connectionIndex, transcript,
+                () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         if (closed) {
             session[0].abort();

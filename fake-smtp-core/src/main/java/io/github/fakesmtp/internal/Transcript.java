@@ -1,16 +1,22 @@
 package io.github.fakesmtp.internal;
 
+import io.github.fakesmtp.internal.report.Summaries;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The lines of one SMTP session, client and server, in order. AUTH secrets are masked before they are
- * recorded. When transcripts are off, {@link #OFF} records nothing and costs nothing.
+ * recorded. A session keeps its first {@value #MAX_CHARS} characters of lines; later lines are counted, and
+ * a last note says how many were left out. When transcripts are off, {@link #OFF} records nothing and costs
+ * nothing.
  */
 public class Transcript {
 
+    /** How much of one session is kept: a few hundred commands and replies, a few dozen messages. */
+    public static final int MAX_CHARS = 32 * 1024;
+
     /** A transcript that records nothing. */
-    static final Transcript OFF = new Transcript() {
+    static final Transcript OFF = new Transcript(0) {
         @Override
         void client(String line) {
         }
@@ -29,7 +35,15 @@ public class Transcript {
         }
     };
 
+    private final int connectionIndex;
     private final List<String> lines = new ArrayList<>();
+    private int chars;
+    private int linesLeftOut;
+
+    /** @param connectionIndex the connection's number on its server, from 1 */
+    Transcript(int connectionIndex) {
+        this.connectionIndex = connectionIndex;
+    }
 
     void client(String line) {
         add("C: " + line);
@@ -45,11 +59,28 @@ public class Transcript {
     }
 
     private synchronized void add(String line) {
-        lines.add(line);
+        if (linesLeftOut == 0 && chars + line.length() <= MAX_CHARS) {
+            lines.add(line);
+            chars += line.length();
+        } else {
+            linesLeftOut++;
+        }
     }
 
-    /** @return a snapshot of the lines so far */
+    /** @return the connection's number on its server, from 1 */
+    public int connectionIndex() {
+        return connectionIndex;
+    }
+
+    /** @return a snapshot of the lines so far, with a last note when some were left out */
     public synchronized List<String> lines() {
-        return List.copyOf(lines);
+        if (linesLeftOut == 0) {
+            return List.copyOf(lines);
+        }
+        List<String> all = new ArrayList<>(lines.size() + 1);
+        all.addAll(lines);
+        all.add("   [" + Summaries.count(linesLeftOut, "more line") + " not recorded: a transcript keeps "
+                + MAX_CHARS + " characters]");
+        return List.copyOf(all);
     }
 }

@@ -7,8 +7,8 @@ import java.io.ByteArrayOutputStream;
  * the whole input: what {@link SmtpInput#readDotTerminated} must produce however the bytes arrive.
  *
  * <p>Only {@code CRLF.CRLF} ends the data (the start of the data counts as just after a CRLF); a dot that
- * starts a line is removed; a line may be at most {@code maxLine} octets, counting its line ending, where a
- * bare LF ends a line for this count as it does for Postfix.
+ * starts a line is removed; a line may be at most {@code maxLine} octets, counting its line ending but not a
+ * removed dot, where a bare LF ends a line for this count as it does for Postfix.
  */
 final class DataModel {
 
@@ -41,8 +41,7 @@ final class DataModel {
                         model.end = i + 3;
                         break;
                     }
-                    i++;
-                    lineOctets = 1;
+                    i++; // stuffing: neither kept nor counted (RFC 5321 section 4.5.3.1.6)
                 }
                 lineStart = false;
             }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.List;
 class SmtpReadersFuzzTest {
 
     private static final long[] SIZE_LIMITS = {0, 1, 7, 64, 1000, 40_000, Long.MAX_VALUE};
-    private static final int[] LINE_LIMITS = {1, 2, 10, 512, 1000, 12288};
+    /** Line limits for readLine; {@link #COMMAND} stands for readCommand's 512 octets, 12288 for AUTH. */
+    private static final int[] LINE_LIMITS = {1, 2, 10, 512, 1000, 12288, -1};
+    private static final int COMMAND = -1;
     private static final int BUFFER = 32 * 1024;
 
     /** The command that follows the data on the wire; it must come out of readLine intact. */
@@ -77,11 +80,11 @@ class SmtpReadersFuzzTest {
         }
         int maxOctets = LINE_LIMITS[(input[1] & 0xff) % LINE_LIMITS.length];
         byte[] wire = Arrays.copyOfRange(input, 2, input.length);
-        List<String> expected = linesOf(wire, 0, maxOctets);
-        assertThat(readLines(new SmtpInput(ChunkedInputStream.whole(wire), silentWriter()), maxOctets))
-                .isEqualTo(expected);
-        assertThat(readLines(new SmtpInput(new ChunkedInputStream(wire, input[0]), silentWriter()), maxOctets))
-                .isEqualTo(expected);
+        List<String> expected = maxOctets == COMMAND
+                ? linesOf(wire, 0, ServerConfig.MAX_COMMAND_OCTETS, ServerConfig.MAX_AUTH_LINE_OCTETS)
+                : linesOf(wire, 0, maxOctets);
+        assertThat(readLines(reader(ChunkedInputStream.whole(wire)), maxOctets)).isEqualTo(expected);
+        assertThat(readLines(reader(new ChunkedInputStream(wire, input[0])), maxOctets)).isEqualTo(expected);
     }
 
     /** Input: [chunk seed][size hi][size lo][data...]: a chunk is exactly its size, whatever it holds. */
@@ -92,7 +95,7 @@ class SmtpReadersFuzzTest {
         }
         int count = ((input[1] & 0xff) << 8 | (input[2] & 0xff)) % (input.length + 20);
         byte[] wire = concat(Arrays.copyOfRange(input, 3, input.length), NEXT);
-        SmtpInput reader = new SmtpInput(new ChunkedInputStream(wire, input[0]), silentWriter());
+        SmtpInput reader = reader(new ChunkedInputStream(wire, input[0]));
         MessageBytes.Collector sink = new MessageBytes.Collector();
         boolean complete = reader.readChunk(count, sink);
         assertThat(complete).isEqualTo(count <= wire.length);
@@ -124,7 +127,7 @@ class SmtpReadersFuzzTest {
     }
 
     private static DataRead readData(InputStream in, long maxBytes) throws IOException {
-        SmtpInput reader = new SmtpInput(in, silentWriter());
+        SmtpInput reader = reader(in);
         MessageBytes.Collector sink = new MessageBytes.Collector();
         SmtpInput.DataOutcome outcome = reader.readDotTerminated(sink, maxBytes, ServerConfig.MAX_TEXT_LINE_OCTETS);
         byte[] stored = sink.finish().toByteArray();
@@ -132,12 +135,16 @@ class SmtpReadersFuzzTest {
         return new DataRead(outcome, stored, after);
     }
 
+    private static SmtpInput reader(InputStream in) {
+        return new SmtpInput(in, silentWriter(), Duration.ofMinutes(5));
+    }
+
     /** Every line until the end of input; an over-long line is reported as "<too long>". */
     private static List<String> readLines(SmtpInput reader, int maxOctets) throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             try {
-                String line = reader.readLine(maxOctets);
+                String line = maxOctets == COMMAND ? reader.readCommand() : reader.readLine(maxOctets);
                 if (line == null) {
                     return lines;
                 }
@@ -148,19 +155,43 @@ class SmtpReadersFuzzTest {
         }
     }
 
-    /** The model of readLine: LF ends a line, one CR before it is dropped, a partial last line is lost. */
+    /** The model of readLine: see {@link #linesOf(byte[], int, int, int)}, with one limit for every line. */
     static List<String> linesOf(byte[] wire, int from, int maxOctets) {
+        return linesOf(wire, from, maxOctets, maxOctets);
+    }
+
+    /**
+     * The model of the line readers: LF ends a line, one CR before it is dropped, a line longer than its
+     * limit (counting its line ending) is "<too long>" — also when the input ends inside it, since the
+     * verdict comes as soon as the limit is passed — and a shorter partial last line is lost. A line that
+     * starts with "AUTH " has {@code maxAuthOctets}. (The bound on what is dropped of an over-long line,
+     * a MiB, is far beyond any fuzz input.)
+     */
+    static List<String> linesOf(byte[] wire, int from, int maxOctets, int maxAuthOctets) {
         List<String> lines = new ArrayList<>();
         int start = from;
-        for (int i = from; i < wire.length; i++) {
-            if (wire[i] == '\n') {
-                int end = i > start && wire[i - 1] == '\r' ? i - 1 : i;
-                lines.add(i - start + 1 > maxOctets ? "<too long>"
-                        : new String(wire, start, end - start, StandardCharsets.UTF_8));
-                start = i + 1;
+        while (start < wire.length) {
+            int allowed = startsWithAuth(wire, start) ? maxAuthOctets : maxOctets;
+            int lf = start;
+            while (lf < wire.length && wire[lf] != '\n') {
+                lf++;
             }
+            if (lf == wire.length) {
+                if (wire.length - start >= allowed) {
+                    lines.add("<too long>");
+                }
+                break;
+            }
+            int end = lf > start && wire[lf - 1] == '\r' ? lf - 1 : lf;
+            lines.add(lf - start + 1 > allowed ? "<too long>"
+                    : new String(wire, start, end - start, StandardCharsets.UTF_8));
+            start = lf + 1;
         }
         return lines;
+    }
+
+    private static boolean startsWithAuth(byte[] wire, int start) {
+        return wire.length - start >= 5 && new String(wire, start, 5, StandardCharsets.ISO_8859_1).equalsIgnoreCase("AUTH ");
     }
 
     /** Filler lines that bring the data to {@code 32 KiB - n} bytes into the stream; none for n = 0. */

@@ -1,15 +1,15 @@
 package io.github.fakesmtp.assertj;
 
 import io.github.fakesmtp.FakeSmtpServer;
-import io.github.fakesmtp.MailNotReceivedException;
 import io.github.fakesmtp.ReceivedMessage;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Waits for messages by blocking on the server's arrival condition ({@link FakeSmtpServer#awaitMessages}),
- * one arrival at a time, never by sleeping and looking again.
+ * Waits for messages by blocking on the server's arrival condition, one arrival at a time, never by sleeping
+ * and looking again. Waiting examines nothing: the assertion that waited decides which messages it checks.
  */
 final class Awaiting {
 
@@ -32,8 +32,9 @@ final class Awaiting {
                 return matches;
             }
             try {
-                server.awaitMessages(all.size() + 1, Duration.ofNanos(remaining));
-            } catch (MailNotReceivedException deadlinePassed) {
+                ExaminedMessages.awaitWithoutExamining(server, all.size() + 1, Duration.ofNanos(remaining));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return server.messages().stream().filter(filter).map(m -> (ReceivedMessage) m).toList();
             }
         }

@@ -5,7 +5,7 @@ import static io.github.fakesmtp.assertj.Describe.received;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +20,10 @@ import org.assertj.core.api.SoftAssertionsProvider;
  *
  * <p>By default an assertion looks at what has arrived so far. After {@link #awaitingAtMost(Duration)}, it
  * waits for the mail it expects, up to that long, woken by each arrival.
+ *
+ * <p>For {@link io.github.fakesmtp.junit5.FakeSmtp#failOnUnexpectedMail()}, the counting assertions examine
+ * the messages they counted and {@code hasReceivedMessageMatching} the messages that matched; navigation
+ * ({@link #firstMessage()}, {@link #messagesTo(String)} …) and waiting examine nothing by themselves.
  */
 public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, FakeSmtpServer> {
 
@@ -58,7 +62,7 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
 
     /**
      * Verifies that exactly {@code count} messages arrived (with {@link #awaitingAtMost(Duration)}: once
-     * {@code count} arrived, no more than that).
+     * {@code count} arrived, no more than that). Every message it counted is examined.
      *
      * @param count the number of messages
      * @return this
@@ -69,12 +73,13 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
             failWithActualExpectedAndMessage(messages.size(), count, "%s", "expected " + count(count)
                     + Awaiting.within(timeout) + " but received " + received(messages));
         }
-        messages.forEach(ExaminedMessages::markExamined);
+        ExaminedMessages.markExamined(messages);
         return myself;
     }
 
     /**
-     * Verifies that at least {@code count} messages arrived.
+     * Verifies that at least {@code count} messages arrived (with {@link #awaitingAtMost(Duration)}: once
+     * {@code count} arrived). Every message it counted is examined.
      *
      * @param count the least number of messages
      * @return this
@@ -85,6 +90,7 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
             failWithActualExpectedAndMessage(messages.size(), count, "%s", "expected at least " + count(count)
                     + Awaiting.within(timeout) + " but received " + received(messages));
         }
+        ExaminedMessages.markExamined(messages);
         return myself;
     }
 
@@ -104,7 +110,7 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
     }
 
     /**
-     * Verifies that some message matches {@code condition}.
+     * Verifies that some message matches {@code condition}. The messages that match are examined.
      *
      * @param condition the test
      * @param description what the condition says, for the failure message, e.g. {@code "is sent to bob"}
@@ -118,7 +124,7 @@ public class FakeSmtpServerAssert extends AbstractAssert<FakeSmtpServerAssert, F
             failWithMessage("%s", "expected a message that " + description + Awaiting.within(timeout)
                     + " but received " + received(actual.messages()));
         }
-        matches.forEach(ExaminedMessages::markExamined);
+        ExaminedMessages.markExamined(matches);
         return myself;
     }
 

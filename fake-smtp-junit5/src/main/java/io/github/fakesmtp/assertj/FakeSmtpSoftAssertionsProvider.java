@@ -30,6 +30,6 @@ public interface FakeSmtpSoftAssertionsProvider extends SoftAssertionsProvider {
      * @return the assertions, collecting failures instead of throwing them
      */
     default ReceivedMessageAssert assertThat(ReceivedMessage message) {
-        return proxy(ReceivedMessageAssert.class, ReceivedMessage.class, message);
+        return ReceivedMessageAssert.of(message, this);
     }
 }

@@ -3,29 +3,62 @@ package io.github.fakesmtp.assertj;
 import static io.github.fakesmtp.assertj.Describe.quote;
 
 import io.github.fakesmtp.Attachment;
+import io.github.fakesmtp.Finding;
+import io.github.fakesmtp.Link;
+import io.github.fakesmtp.MailAddress;
+import io.github.fakesmtp.Problem;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
+import io.github.fakesmtp.internal.report.Summaries;
+import io.github.fakesmtp.internal.report.VisibleText;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.ListAssert;
+import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.api.StringAssert;
 
 /**
  * Assertions on one {@link ReceivedMessage}: its envelope, headers, bodies, attachments and how it was sent.
  * Create them with {@link FakeSmtpAssertions#assertThat(ReceivedMessage)} or by navigating from the server
- * assertions. Every failure names the message and shows the value it actually had.
+ * assertions. Every failure names the message and shows the value it actually had; text is shown with its
+ * invisible characters made visible ({@code \r}, {@code \n}, {@code \t}, {@code \}{@code u00a0}, and
+ * {@code ␠} for a space at the end of a line), so values that differ only there do not print alike.
+ *
+ * <p>Bodies are compared the way a reader means them: {@link #hasTextBody(String)}, {@link #hasHtmlBody(String)}
+ * and {@link #hasAttachmentWithContent(String, String)} treat CRLF, CR and LF line breaks alike and ignore one
+ * trailing line break (a client that chose quoted-printable delivers {@code setText("Hi")} as
+ * {@code "Hi\r\n"}, one that chose base64 as {@code "Hi"}); their {@code …Exactly} variants compare every
+ * character.
+ *
+ * <p>For {@link io.github.fakesmtp.junit5.FakeSmtp#failOnUnexpectedMail()}, the message is examined when one
+ * of these assertions runs on it, whether it passes or fails, including {@code satisfies(..)} and
+ * {@code matches(..)}; creating the assertion object checks nothing and examines nothing.
  */
 public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
 
     private static final int MAX_SHOWN = 2000;
+    /** Byte contents up to this size go to the IDE's diff, escaped; larger ones only as a window around the difference. */
+    private static final int MAX_DIFFED_BYTES = 64 * 1024;
 
     /** True when navigation found no message and already collected that failure softly: then nothing is checked. */
     private boolean missing;
+    /** The soft assertions this one belongs to, or null: the string assertions it extracts collect there too. */
+    private SoftAssertionsProvider soft;
 
     /**
      * Creates the assertions; prefer {@link FakeSmtpAssertions#assertThat(ReceivedMessage)}.
@@ -34,12 +67,20 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert(ReceivedMessage message) {
         super(message, ReceivedMessageAssert.class);
-        ExaminedMessages.markExamined(message);
     }
 
     static ReceivedMessageAssert of(ReceivedMessage message, SoftAssertionsProvider soft) {
-        return soft == null ? new ReceivedMessageAssert(message)
-                : soft.proxy(ReceivedMessageAssert.class, ReceivedMessage.class, message);
+        if (soft == null) {
+            return new ReceivedMessageAssert(message);
+        }
+        ReceivedMessageAssert softly = soft.proxy(ReceivedMessageAssert.class, ReceivedMessage.class, message);
+        softly.softly(soft);
+        return softly;
+    }
+
+    /** Makes the extracting assertions soft too, collecting into {@code provider}. */
+    void softly(SoftAssertionsProvider provider) {
+        this.soft = provider;
     }
 
     static ReceivedMessageAssert missing() {
@@ -78,61 +119,148 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     /**
-     * Verifies the envelope recipients, in any order.
+     * Verifies that {@code recipient} is not among the envelope recipients (RCPT TO, Bcc included).
+     *
+     * @param recipient the address
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoRecipient(String recipient) {
+        if (check() && Describe.containsAddress(actual.envelopeRecipients(), recipient)) {
+            fail("expected no envelope recipient " + quote(recipient) + " but the recipients were "
+                    + actual.envelopeRecipients());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the envelope recipients exactly, in any order: the same addresses, each as often as given
+     * (local parts exactly, domains in any case). A failure shows both lists, for the IDE's diff.
      *
      * @param recipients every expected address
      * @return this
+     * @see #hasRecipientsInOrder(String...)
+     * @see #containsRecipients(String...)
      */
     public ReceivedMessageAssert hasRecipients(String... recipients) {
-        if (check()) {
-            List<String> actualRecipients = actual.envelopeRecipients();
-            boolean same = actualRecipients.size() == recipients.length
-                    && Arrays.stream(recipients).allMatch(r -> Describe.containsAddress(actualRecipients, r));
-            expectEqual("envelope recipients", List.of(recipients), actualRecipients, same);
-        }
-        return myself;
+        return addresses("envelope recipients", ENVELOPE,
+                ListAssert::containsExactlyInAnyOrderElementsOf, recipients);
+    }
+
+    /**
+     * Verifies the envelope recipients exactly and in the order of the RCPT TO commands.
+     *
+     * @param recipients every expected address, in order
+     * @return this
+     */
+    public ReceivedMessageAssert hasRecipientsInOrder(String... recipients) {
+        return addresses("envelope recipients", ENVELOPE,
+                ListAssert::containsExactlyElementsOf, recipients);
+    }
+
+    /**
+     * Verifies that the envelope recipients include every one of {@code recipients}, in any order; others
+     * may be there too.
+     *
+     * @param recipients some expected addresses
+     * @return this
+     */
+    public ReceivedMessageAssert containsRecipients(String... recipients) {
+        return addresses("envelope recipients", ENVELOPE, ListAssert::containsAll,
+                recipients);
     }
 
     // ---- headers -----------------------------------------------------------------------------------------
 
     /**
-     * Verifies the addresses of the From header, in any order.
+     * Verifies the mailboxes of the From header exactly, in any order. Each is an address,
+     * {@code noreply@example.com}, or a mailbox with its display name, {@code Fjällbo <noreply@example.com>}:
+     * when any has a name, every one is compared with its decoded display name (one without a name then
+     * means a mailbox without one); otherwise the addresses alone are compared. The same holds for
+     * {@link #hasTo}, {@link #hasCc}, {@link #hasReplyTo} and the {@code contains…} variants.
      *
-     * @param addresses the addresses, without display names
+     * @param addresses the addresses or mailboxes
      * @return this
+     * @see #hasFromName(String)
      */
     public ReceivedMessageAssert hasFrom(String... addresses) {
-        return addresses("From", missing || actual == null ? null : actual.from(), addresses);
+        return addresses("From", header("From"), ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
     }
 
     /**
-     * Verifies the addresses of the To header, in any order.
+     * Verifies the addresses of the To header exactly, in any order: the same addresses, each as often as
+     * given.
      *
-     * @param addresses the addresses, without display names
+     * @param addresses the addresses, or mailboxes with display names as for {@link #hasFrom}
      * @return this
+     * @see #containsTo(String...)
      */
     public ReceivedMessageAssert hasTo(String... addresses) {
-        return addresses("To", missing || actual == null ? null : actual.to(), addresses);
+        return addresses("To", header("To"), ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
     }
 
     /**
-     * Verifies the addresses of the Cc header, in any order.
+     * Verifies that the To header includes every one of {@code addresses}; others may be there too.
      *
-     * @param addresses the addresses, without display names
+     * @param addresses some expected addresses, or mailboxes with display names as for {@link #hasFrom}
      * @return this
      */
-    public ReceivedMessageAssert hasCc(String... addresses) {
-        return addresses("Cc", missing || actual == null ? null : actual.cc(), addresses);
+    public ReceivedMessageAssert containsTo(String... addresses) {
+        return addresses("To", header("To"), ListAssert::containsAll, addresses);
     }
 
     /**
-     * Verifies the addresses of the Reply-To header, in any order.
+     * Verifies the addresses of the Cc header exactly, in any order: the same addresses, each as often as
+     * given.
      *
-     * @param addresses the addresses, without display names
+     * @param addresses the addresses, or mailboxes with display names as for {@link #hasFrom}
+     * @return this
+     * @see #containsCc(String...)
+     */
+    public ReceivedMessageAssert hasCc(String... addresses) {
+        return addresses("Cc", header("Cc"), ListAssert::containsExactlyInAnyOrderElementsOf, addresses);
+    }
+
+    /**
+     * Verifies that the Cc header includes every one of {@code addresses}; others may be there too.
+     *
+     * @param addresses some expected addresses, or mailboxes with display names as for {@link #hasFrom}
+     * @return this
+     */
+    public ReceivedMessageAssert containsCc(String... addresses) {
+        return addresses("Cc", header("Cc"), ListAssert::containsAll, addresses);
+    }
+
+    /**
+     * Verifies the addresses of the Reply-To header exactly, in any order.
+     *
+     * @param addresses the addresses, or mailboxes with display names as for {@link #hasFrom}
      * @return this
      */
     public ReceivedMessageAssert hasReplyTo(String... addresses) {
-        return addresses("Reply-To", missing || actual == null ? null : actual.replyTo(), addresses);
+        return addresses("Reply-To", header("Reply-To"), ListAssert::containsExactlyInAnyOrderElementsOf,
+                addresses);
+    }
+
+    /**
+     * Verifies the decoded display name of the From mailbox (of one of them, when there are several):
+     * {@code hasFromName("Fjällbo Accounts")} for {@code From: =?UTF-8?Q?Fj=C3=A4llbo_Accounts?= <noreply@example.com>}.
+     *
+     * @param name the display name
+     * @return this
+     */
+    public ReceivedMessageAssert hasFromName(String name) {
+        if (check()) {
+            List<MailAddress> from = actual.addresses("From");
+            if (from.stream().noneMatch(mailbox -> Objects.equals(name, mailbox.name()))) {
+                Object names = from.size() == 1 ? from.get(0).name() : from.stream().map(MailAddress::name).toList();
+                failWithActualExpectedAndMessage(names, name, "%s", "expected From display name "
+                        + Describe.visible(name, MAX_SHOWN) + " but the From header was "
+                        + (from.isEmpty() ? "absent" : from.stream().map(MailAddress::toString)
+                                .collect(Collectors.joining(", ")))
+                        + "\nin message " + actual);
+            }
+        }
+        return myself;
     }
 
     /**
@@ -181,18 +309,95 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return myself;
     }
 
+    /**
+     * Verifies that a header is absent, e.g. {@code hasNoHeader("Bcc")}.
+     *
+     * @param name the header name, any case
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoHeader(String name) {
+        if (check()) {
+            List<String> values = actual.headers(name);
+            if (!values.isEmpty()) {
+                fail("expected no header " + quote(name) + " but it has " + values.stream()
+                        .map(value -> name + ": " + Describe.visible(value, MAX_SHOWN)).collect(Collectors.joining(", ")));
+            }
+        }
+        return myself;
+    }
+
     // ---- bodies ------------------------------------------------------------------------------------------
 
     /**
-     * Verifies the text/plain body exactly.
+     * Verifies the text/plain body, CRLF, CR and LF line breaks alike and one trailing line break ignored:
+     * {@code hasTextBody("Hi bob")} passes for {@code "Hi bob"}, {@code "Hi bob\n"} and {@code "Hi bob\r\n"},
+     * not for {@code "Hi bob\n\n"}.
+     *
+     * @param text the body
+     * @return this
+     * @see #hasTextBodyExactly(String)
+     */
+    public ReceivedMessageAssert hasTextBody(String text) {
+        if (check()) {
+            expectSameText("text body", text, actual.textBody(), "hasTextBodyExactly");
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the text/plain body character for character, line breaks included, as decoded from its
+     * transfer encoding and charset.
      *
      * @param text the body
      * @return this
      */
-    public ReceivedMessageAssert hasTextBody(String text) {
+    public ReceivedMessageAssert hasTextBodyExactly(String text) {
         if (check()) {
             String body = actual.textBody();
             expectEqual("text body", text, body, Objects.equals(text, body));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the text/html body, line breaks compared as in {@link #hasTextBody(String)}.
+     *
+     * @param html the body
+     * @return this
+     * @see #hasHtmlBodyExactly(String)
+     */
+    public ReceivedMessageAssert hasHtmlBody(String html) {
+        if (check()) {
+            expectSameText("HTML body", html, actual.htmlBody(), "hasHtmlBodyExactly");
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the text/html body character for character.
+     *
+     * @param html the body
+     * @return this
+     */
+    public ReceivedMessageAssert hasHtmlBodyExactly(String html) {
+        if (check()) {
+            String body = actual.htmlBody();
+            expectEqual("HTML body", html, body, Objects.equals(html, body));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the message has no text/html body.
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoHtmlBody() {
+        if (check()) {
+            String html = actual.htmlBody();
+            if (html != null) {
+                fail("expected no HTML body but it has " + shown(html));
+            }
         }
         return myself;
     }
@@ -242,6 +447,21 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     // ---- attachments -------------------------------------------------------------------------------------
 
     /**
+     * Verifies that the message has no attachments (nor inline images or other non-text parts).
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoAttachments() {
+        if (check()) {
+            List<Attachment> attachments = actual.attachments();
+            if (!attachments.isEmpty()) {
+                fail("expected no attachments but there " + (attachments.size() == 1 ? "is " : "are ") + attachments);
+            }
+        }
+        return myself;
+    }
+
+    /**
      * Verifies that there is an attachment with this file name.
      *
      * @param fileName the name
@@ -282,27 +502,189 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     public ReceivedMessageAssert hasAttachmentWithContent(String fileName, byte[] content) {
         if (check()) {
             Attachment attachment = attachment(fileName);
-            if (attachment != null && !Arrays.equals(content, attachment.content())) {
-                fail("expected attachment " + quote(fileName) + " to have " + content.length
-                        + " bytes of expected content but it has " + attachment.size() + " other bytes");
+            byte[] bytes = attachment == null ? null : attachment.content();
+            if (bytes != null && !Arrays.equals(content, bytes)) {
+                int at = VisibleText.firstDifference(content, bytes);
+                String message = "expected attachment " + quote(fileName) + " to have "
+                        + Summaries.count(content.length, "byte") + " "
+                        + (content.length == bytes.length ? "and it has as many" : "but it has " + bytes.length)
+                        + ", which first differ at offset " + at + ": expected " + VisibleText.window(content, at)
+                        + " but was " + VisibleText.window(bytes, at) + "\nin message " + actual;
+                if (content.length <= MAX_DIFFED_BYTES && bytes.length <= MAX_DIFFED_BYTES) {
+                    failWithActualExpectedAndMessage(VisibleText.escape(bytes, 0, bytes.length),
+                            VisibleText.escape(content, 0, content.length), "%s", message);
+                }
+                failWithMessage("%s", message);
             }
         }
         return myself;
     }
 
     /**
-     * Verifies the content of a text attachment with this file name, decoded as UTF-8.
+     * Verifies the content of a text attachment with this file name, decoded as UTF-8, line breaks compared
+     * as in {@link #hasTextBody(String)}.
      *
      * @param fileName the name
      * @param content the expected text
      * @return this
+     * @see #hasAttachmentWithContentExactly(String, String)
      */
     public ReceivedMessageAssert hasAttachmentWithContent(String fileName, String content) {
         if (check()) {
             Attachment attachment = attachment(fileName);
             if (attachment != null) {
+                expectSameText("content of attachment " + fileName, content,
+                        new String(attachment.content(), StandardCharsets.UTF_8), "hasAttachmentWithContentExactly");
+            }
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the content of a text attachment with this file name, decoded as UTF-8, character for character.
+     *
+     * @param fileName the name
+     * @param content the expected text
+     * @return this
+     */
+    public ReceivedMessageAssert hasAttachmentWithContentExactly(String fileName, String content) {
+        if (check()) {
+            Attachment attachment = attachment(fileName);
+            if (attachment != null) {
                 String text = new String(attachment.content(), StandardCharsets.UTF_8);
                 expectEqual("content of attachment " + fileName, content, text, content.equals(text));
+            }
+        }
+        return myself;
+    }
+
+    // ---- links and codes ---------------------------------------------------------------------------------
+
+    /**
+     * Verifies that some link of the message ({@link ReceivedMessage#links()}: HTML and text body) has a URL
+     * containing {@code part}, e.g. {@code hasLinkContaining("/reset?token=")}.
+     *
+     * @param part the expected fragment of a URL
+     * @return this
+     */
+    public ReceivedMessageAssert hasLinkContaining(String part) {
+        if (check()) {
+            List<Link> links = actual.links();
+            if (links.stream().noneMatch(link -> link.url().contains(part))) {
+                fail("expected a link containing " + quote(part) + " but " + Describe.links(links));
+            }
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that some link of the message has a URL in which {@code regex} finds a match.
+     *
+     * @param regex the expression, matched with {@link java.util.regex.Matcher#find()}
+     * @return this
+     */
+    public ReceivedMessageAssert hasLinkMatching(String regex) {
+        if (check()) {
+            List<Link> links = actual.links();
+            Pattern pattern = Pattern.compile(regex);
+            if (links.stream().noneMatch(link -> pattern.matcher(link.url()).find())) {
+                fail("expected a link matching /" + regex + "/ but " + Describe.links(links));
+            }
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that no link of the message points to {@code host} or one of its subdomains
+     * ({@code hasNoLinkTo("localhost")}, {@code hasNoLinkTo("staging.example.com")}), in any case.
+     *
+     * @param host the host name or address, without port
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoLinkTo(String host) {
+        if (check()) {
+            List<Link> to = actual.links().stream().filter(link -> Describe.isHostOrSubdomain(link.host(), host)).toList();
+            if (!to.isEmpty()) {
+                fail("expected no link to " + host + " but found" + to.stream().map(Link::toString)
+                        .collect(Collectors.joining("\n  ", "\n  ", "")));
+            }
+        }
+        return myself;
+    }
+
+    /**
+     * Continues with assertions on the URL of the first link whose URL {@code regex} finds a match in:
+     * {@code extractingLink("/reset\\?token=").startsWith("https://")}. Fails, listing the links, when none
+     * matches.
+     *
+     * @param regex the expression, matched with {@link java.util.regex.Matcher#find()}
+     * @return assertions on the URL
+     */
+    public AbstractStringAssert<?> extractingLink(String regex) {
+        if (!check()) {
+            return unchecked();
+        }
+        List<Link> links = actual.links();
+        Pattern pattern = Pattern.compile(regex);
+        for (Link link : links) {
+            if (pattern.matcher(link.url()).find()) {
+                return extracted(link.url(), "link matching /" + regex + "/");
+            }
+        }
+        return notExtracted("expected a link matching /" + regex + "/ but " + Describe.links(links));
+    }
+
+    /**
+     * Continues with assertions on what {@link ReceivedMessage#find(String)} finds: group 1 of the first match
+     * in the text body, or in the HTML's visible text, e.g.
+     * {@code extractingMatch("code: (\\d{6})").hasSize(6)}. Fails, showing the text it searched, when
+     * nothing matches.
+     *
+     * @param regex the expression; with a group, group 1 is extracted, else the whole match
+     * @return assertions on the match
+     */
+    public AbstractStringAssert<?> extractingMatch(String regex) {
+        if (!check()) {
+            return unchecked();
+        }
+        try {
+            return extracted(actual.find(regex), "match of /" + regex + "/");
+        } catch (NoSuchElementException nothing) {
+            return notExtracted("expected a match for /" + regex + "/ but found none: "
+                    + nothing.getMessage().substring(nothing.getMessage().indexOf(";") + 2));
+        }
+    }
+
+    // ---- mail lint ---------------------------------------------------------------------------------------
+
+    /**
+     * Verifies that the message has none of the {@link Problem}s that make mail clients show it badly
+     * ({@link ReceivedMessage#problems()}): required headers, encodings, line lengths, links and images
+     * mail clients cannot follow, a text alternative, charsets. A failure lists every finding with its
+     * reason.
+     *
+     * @return this
+     * @see #isWellFormedIgnoring(Problem...)
+     */
+    public ReceivedMessageAssert isWellFormed() {
+        return isWellFormedIgnoring();
+    }
+
+    /**
+     * Verifies that the message is well formed, as {@link #isWellFormed()}, except for the kinds of problem
+     * given: {@code isWellFormedIgnoring(Problem.MISSING_TEXT_ALTERNATIVE)}.
+     *
+     * @param ignored the problems not to check
+     * @return this
+     */
+    public ReceivedMessageAssert isWellFormedIgnoring(Problem... ignored) {
+        if (check()) {
+            Set<Problem> skip = ignored.length == 0 ? EnumSet.noneOf(Problem.class) : EnumSet.copyOf(Arrays.asList(ignored));
+            List<Finding> found = actual.problems().stream().filter(finding -> !skip.contains(finding.problem())).toList();
+            if (!found.isEmpty()) {
+                fail("expected a well-formed message but found " + found.size() + " problem"
+                        + (found.size() == 1 ? "" : "s") + ":" + found.stream().map(finding -> "\n  - " + finding)
+                                .collect(Collectors.joining()));
             }
         }
         return myself;
@@ -390,22 +772,71 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return myself;
     }
 
+    // ---- AssertJ's own checks, on a message ---------------------------------------------------------------
+
+    @Override
+    protected ReceivedMessageAssert satisfiesForProxy(Consumer<? super ReceivedMessage>[] requirements) {
+        return check() ? super.satisfiesForProxy(requirements) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate) {
+        return check() ? super.matches(predicate) : myself;
+    }
+
+    @Override
+    public ReceivedMessageAssert matches(Predicate<? super ReceivedMessage> predicate, String predicateDescription) {
+        return check() ? super.matches(predicate, predicateDescription) : myself;
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    /** Whether to check: false after a soft navigation failure; fails when there is no message at all. */
+    /**
+     * Whether to check: false after a soft navigation failure; fails when there is no message at all. Every
+     * check starts here, so this is where the message becomes examined.
+     */
     private boolean check() {
         if (missing) {
             return false;
         }
         isNotNull();
+        ExaminedMessages.markExamined(actual);
         return true;
     }
 
-    private ReceivedMessageAssert addresses(String header, List<String> actualAddresses, String... expected) {
+    /** The envelope recipients as mailboxes without names, for {@link #addresses}. */
+    private static final Function<ReceivedMessage, List<MailAddress>> ENVELOPE = message ->
+            message.envelopeRecipients().stream().map(address -> new MailAddress(address, null)).toList();
+
+    private static Function<ReceivedMessage, List<MailAddress>> header(String name) {
+        return message -> message.addresses(name);
+    }
+
+    /**
+     * Compares a list of addresses with AssertJ's list assertion {@code comparison}, address by address with
+     * {@link Describe#SAME_ADDRESS} (or, when the expected mailboxes have display names, mailbox by mailbox
+     * with {@link Describe#SAME_MAILBOX}), and fails with AssertJ's explanation (what is missing, what is
+     * unexpected), both lists as actual and expected for the IDE's diff, and the message's summary.
+     */
+    private ReceivedMessageAssert addresses(String field, Function<ReceivedMessage, List<MailAddress>> read,
+            BiConsumer<ListAssert<String>, List<String>> comparison, String... expected) {
         if (check()) {
-            boolean same = actualAddresses.size() == expected.length
-                    && Arrays.stream(expected).allMatch(e -> Describe.containsAddress(actualAddresses, e));
-            expectEqual(header, List.of(expected), actualAddresses, same);
+            boolean named = Describe.namesMailboxes(expected);
+            // an ArrayList: AssertJ names the list's class in some messages ("Expecting ArrayList:")
+            List<String> actualAddresses = new ArrayList<>();
+            for (MailAddress mailbox : read.apply(actual)) {
+                actualAddresses.add(named ? mailbox.toString() : mailbox.address());
+            }
+            List<String> expectedAddresses = named
+                    ? Arrays.stream(expected).map(mailbox -> MailAddress.parse(mailbox).toString()).toList()
+                    : Arrays.asList(expected);
+            try {
+                comparison.accept(new ListAssert<>(actualAddresses).as(field)
+                        .usingElementComparator(named ? Describe.SAME_MAILBOX : Describe.SAME_ADDRESS), expectedAddresses);
+            } catch (AssertionError mismatch) {
+                failWithActualExpectedAndMessage(actualAddresses, expectedAddresses, "%s",
+                        mismatch.getMessage().stripTrailing() + "\nin message " + actual);
+            }
         }
         return myself;
     }
@@ -438,8 +869,49 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     private void expectEqual(String what, Object expected, Object actualValue, boolean same) {
         if (!same) {
             failWithActualExpectedAndMessage(actualValue, expected, "%s", "expected " + what + " " + shown(expected)
-                    + " but was " + shown(actualValue) + "\nin message " + actual);
+                    + " but was " + shown(actualValue) + (expected instanceof String e && actualValue instanceof String a
+                            ? Describe.firstDifference(e, a) : "") + "\nin message " + actual);
         }
+    }
+
+    /**
+     * Compares text modulo line-break style and one trailing line break; a failure shows both as they are,
+     * invisible characters visible, and gives the IDE the normalised texts that were compared.
+     */
+    private void expectSameText(String what, String expected, String actualText, String exactVariant) {
+        String wanted = Describe.lineBreaksNormalised(expected);
+        String was = Describe.lineBreaksNormalised(actualText);
+        if (!Objects.equals(wanted, was)) {
+            failWithActualExpectedAndMessage(was, wanted, "%s", "expected " + what + " " + shown(expected)
+                    + " but was " + shown(actualText) + Describe.firstDifference(wanted, was)
+                    + "\n(compared with CRLF, CR and LF alike and one trailing line break ignored; "
+                    + exactVariant + " compares exactly)\nin message " + actual);
+        }
+    }
+
+    /** Assertions on a value taken from the message: soft when this assertion is. */
+    private AbstractStringAssert<?> extracted(String value, String what) {
+        AbstractStringAssert<?> result = soft == null ? new StringAssert(value)
+                : soft.proxy(StringAssert.class, String.class, value);
+        return result.as("%s in message #%s", what, actual.sequence());
+    }
+
+    /**
+     * Fails because there is nothing to extract. Softly, the failure is collected, and the assertions returned
+     * check nothing: their failures would only repeat this one.
+     */
+    private AbstractStringAssert<?> notExtracted(String message) {
+        AssertionError failure = failure("%s", message + "\nin message " + actual);
+        if (soft == null) {
+            throw failure;
+        }
+        soft.collectAssertionError(failure);
+        return unchecked();
+    }
+
+    /** String assertions whose failures go nowhere, for a value that is not there. */
+    private static AbstractStringAssert<?> unchecked() {
+        return new SoftAssertions().assertThat((String) null);
     }
 
     private void fail(String message) {
@@ -447,9 +919,6 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     private static String shown(Object value) {
-        if (value instanceof String text && text.length() > MAX_SHOWN) {
-            return quote(text.substring(0, MAX_SHOWN) + "…(" + (text.length() - MAX_SHOWN) + " more characters)");
-        }
-        return value instanceof String || value == null ? quote(value) : String.valueOf(value);
+        return value instanceof String || value == null ? Describe.visible((String) value, MAX_SHOWN) : String.valueOf(value);
     }
 }

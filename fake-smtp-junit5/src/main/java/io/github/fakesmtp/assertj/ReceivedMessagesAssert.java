@@ -5,7 +5,7 @@ import static io.github.fakesmtp.assertj.Describe.received;
 
 import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +45,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
     }
 
     /**
-     * Verifies that exactly {@code count} messages were selected.
+     * Verifies that exactly {@code count} messages were selected. Every message it counted is examined.
      *
      * @param count the number of messages
      * @return this
@@ -54,9 +54,9 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
         List<ReceivedMessage> messages = selected(count);
         if (messages.size() != count) {
             failWithActualExpectedAndMessage(messages.size(), count, "%s", "expected " + count(count) + selection
-                    + Awaiting.within(timeout) + " but received " + received(messages));
+                    + Awaiting.within(timeout) + " but received " + received(messages) + allArrivals(messages));
         }
-        messages.forEach(ExaminedMessages::markExamined);
+        ExaminedMessages.markExamined(messages);
         return myself;
     }
 
@@ -101,6 +101,15 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
         return navigate(1, list -> !list.isEmpty(), "a message", list -> list.get(list.size() - 1));
     }
 
+    /** What the server received in all, when the selection left some out: a failure shows every arrival. */
+    private String allArrivals(List<ReceivedMessage> selectedMessages) {
+        if (server == null) {
+            return "";
+        }
+        List<ReceivedMessage> all = server.messages();
+        return all.size() == selectedMessages.size() ? "" : "; the server received " + received(all);
+    }
+
     private List<ReceivedMessage> selected(int wanted) {
         isNotNull();
         if (server == null) {
@@ -116,7 +125,7 @@ public class ReceivedMessagesAssert extends AbstractAssert<ReceivedMessagesAsser
             return ReceivedMessageAssert.of(pick.apply(messages), soft);
         }
         AssertionError missing = failure("%s", "expected " + what + selection + Awaiting.within(timeout)
-                + " but received " + received(messages));
+                + " but received " + received(messages) + allArrivals(messages));
         if (soft == null) {
             throw missing;
         }

@@ -5,16 +5,15 @@ import io.github.fakesmtp.FakeSmtpServerReport;
 import io.github.fakesmtp.InjectedFault;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.SessionTranscript;
-import io.github.fakesmtp.TlsMode;
-import io.github.fakesmtp.junit5.internal.ExaminedMessages;
+import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.ServerReport;
 import io.github.fakesmtp.internal.report.Summaries;
+import java.io.IOException;
 import java.lang.reflect.Executable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,10 +36,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit Jupiter extension behind {@link FakeSmtp}, and its programmatic form.
  *
- * <p>Registered with {@code @RegisterExtension}, it is also the handle on its server:
+ * <p>Registered with {@code @RegisterExtension}, it takes any option of the server's own builder, and it is
+ * the handle on its server:
  * <pre>{@code
  * @RegisterExtension
- * static FakeSmtpExtension smtp = FakeSmtpExtension.builder().user("app", "s3cret").build();
+ * static FakeSmtpExtension smtp = FakeSmtpExtension.builder()
+ *         .server(server -> server.user("app", "s3cret").tls(TlsMode.STARTTLS))
+ *         .failOnUnexpectedMail(true)
+ *         .build();
  *
  * @Test
  * void sendsWelcomeMail() {
@@ -56,7 +59,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @AfterAll} method or the constructor) receives the server. Servers are kept in JUnit's
  * {@link ExtensionContext.Store}, so JUnit closes them whatever happens; they bind a free port on 127.0.0.1
  * and record SMTP transcripts. When a test fails, a {@link FakeSmtpServerReport} with the messages received
- * and the transcripts is added to the failure as a suppressed exception.
+ * and the transcripts is added to the failure as a suppressed exception, and every message the test received
+ * is saved for a person to open, {@code <sequence>.eml} (the exact bytes) and, for HTML mail,
+ * {@code <sequence>.html} (the body, {@code cid:} images inlined), the report listing the files: with JUnit
+ * 5.12 or later in JUnit's report output directory ({@code ExtensionContext.publishDirectory}, folder
+ * {@code fake-smtp} of the test), with older JUnit in {@code target/fake-smtp-reports/<class>/<method>/};
+ * the configuration parameter {@code fake-smtp.reports.dir} (e.g. in {@code junit-platform.properties})
+ * puts them in {@code <dir>/<class>/<method>/} instead. A passing test writes nothing.
  *
  * <p>The extension holds no state shared between tests, so tests may run in parallel; only a server that
  * lives per class cannot serve concurrently running tests of that class, which the extension refuses with
@@ -89,7 +98,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
     /**
      * Starts configuring an extension for a {@code @RegisterExtension} field.
      *
-     * @return a builder with the defaults: free port, no AUTH, no TLS
+     * @return a builder with the server's defaults: free port, no AUTH, no TLS
      */
     public static Builder builder() {
         return new Builder();
@@ -140,7 +149,7 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
                 .filter(message -> !ExaminedMessages.isExamined(message)).toList();
         if (!unexamined.isEmpty()) {
             problems.add("received " + Summaries.count(unexamined.size(), "message")
-                    + " the test did not assert on:" + unexamined.stream().map(m -> "\n  " + Summaries.of(m)).collect(Collectors.joining()));
+                    + " the test did not examine (take, await or assert on):" + unexamined.stream().map(m -> "\n  " + Summaries.of(m)).collect(Collectors.joining()));
         }
         List<InjectedFault> unfired = holder.server.unfiredFaults();
         if (!unfired.isEmpty()) {
@@ -148,8 +157,13 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
                     + unfired.stream().map(rule -> "\n  " + rule).collect(Collectors.joining()));
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("fail on unexpected mail is on, and the fake SMTP server "
-                    + String.join("\nand ", problems) + "\n\n" + ServerReport.describe(holder.server));
+            SaveOutcome saved = save(context, holder.server);
+            AssertionError failure = new AssertionError("fail on unexpected mail is on, and the fake SMTP server "
+                    + String.join("\nand ", problems) + "\n\n" + ServerReport.describe(holder.server, saved.files()));
+            if (saved.failure() != null) {
+                failure.addSuppressed(saved.failure());
+            }
+            throw failure;
         }
     }
 
@@ -186,9 +200,25 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         }
         ServerHolder holder = existingServer(context);
         if (holder != null) {
-            throwable.addSuppressed(FakeSmtpServerReport.of(holder.server));
+            SaveOutcome saved = save(context, holder.server);
+            throwable.addSuppressed(FakeSmtpServerReport.of(holder.server, saved.files()));
+            if (saved.failure() != null) {
+                throwable.addSuppressed(saved.failure());
+            }
         }
         return throwable;
+    }
+
+    /** Saves the messages of a failed test; a failure to save is reported beside the test's own, never instead. */
+    private static SaveOutcome save(ExtensionContext context, FakeSmtpServer server) {
+        try {
+            return new SaveOutcome(FailedTestMail.save(context, server.messages()), null);
+        } catch (IOException | RuntimeException e) {
+            return new SaveOutcome(List.of(), new IOException("fake-smtp could not save the test's messages: " + e, e));
+        }
+    }
+
+    private record SaveOutcome(List<Path> files, IOException failure) {
     }
 
     // ---- parameter injection ---------------------------------------------------------------------------
@@ -291,15 +321,8 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
                 ServerHolder.class);
     }
 
-    private ServerHolder start(ServerSettings settings, ExtensionContext owner) {
-        FakeSmtpServer server;
-        try {
-            server = settings.start();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("Cannot start the fake SMTP server for "
-                    + owner.getDisplayName() + ": " + e.getMessage(), e);
-        }
-        return new ServerHolder(server, settings, owner);
+    private static ServerHolder start(ServerSettings settings, ExtensionContext owner) {
+        return new ServerHolder(settings.start(owner), settings, owner);
     }
 
     /**
@@ -420,85 +443,38 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /**
-     * Configures a {@link FakeSmtpExtension} for a {@code @RegisterExtension} field. Not thread-safe; each
+     * Configures a {@link FakeSmtpExtension} for a {@code @RegisterExtension} field: the server's options, on
+     * the server's own {@link FakeSmtpServer.Builder}, and what the extension adds. Not thread-safe; each
      * method returns this builder.
      */
     public static final class Builder {
-        private int port;
-        private final Map<String, String> users = new LinkedHashMap<>();
-        private boolean authRequired;
-        private TlsMode tls = TlsMode.NONE;
-        private long maxMessageSize;
+        /** The server options, in the order given; none by default. */
+        private Consumer<FakeSmtpServer.Builder> server = builder -> { };
         private boolean failOnUnexpectedMail;
-        private Consumer<FakeSmtpServer.Builder> customizer;
 
         private Builder() {
         }
 
         /**
-         * The port; 0 (the default) picks a free one.
+         * Sets server options, e.g. {@code server(b -> b.user("app", "s3cret").tls(TlsMode.STARTTLS))}. The
+         * extension calls {@code options} on a fresh {@link FakeSmtpServer.Builder} whenever it starts a
+         * server (once per class or once per test); further calls add options, applied in order. The
+         * server's builder checks them, and an option it refuses fails the tests with an
+         * {@link ExtensionConfigurationException}. Transcripts are recorded unless {@code options} turn
+         * {@link FakeSmtpServer.Builder#recordTranscripts(boolean) recordTranscripts} off; the failure report
+         * shows them.
          *
-         * @param port 0 to 65535
+         * @param options changes to the server's builder
          * @return this builder
          */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, was " + port);
-            }
-            this.port = port;
+        public Builder server(Consumer<FakeSmtpServer.Builder> options) {
+            this.server = this.server.andThen(Objects.requireNonNull(options, "options"));
             return this;
         }
 
         /**
-         * Adds a user who may log in with AUTH; any user turns AUTH on.
-         *
-         * @param username the user name
-         * @param password the password
-         * @return this builder
-         */
-        public Builder user(String username, String password) {
-            users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
-            return this;
-        }
-
-        /**
-         * Whether MAIL needs a successful AUTH first.
-         *
-         * @param authRequired true to require AUTH
-         * @return this builder
-         */
-        public Builder authRequired(boolean authRequired) {
-            this.authRequired = authRequired;
-            return this;
-        }
-
-        /**
-         * How TLS is offered, with the bundled certificate.
-         *
-         * @param tls the mode
-         * @return this builder
-         */
-        public Builder tls(TlsMode tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        /**
-         * The largest message accepted.
-         *
-         * @param bytes at least 1
-         * @return this builder
-         */
-        public Builder maxMessageSize(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1, was " + bytes);
-            }
-            this.maxMessageSize = bytes;
-            return this;
-        }
-
-        /**
-         * Whether a test fails when the server received mail it did not assert on.
+         * Whether a test fails when the server received mail it did not examine, or a fault rule it installed
+         * never fired: see {@link FakeSmtp#failOnUnexpectedMail()} for what examines a message.
          *
          * @param fail true to fail
          * @return this builder
@@ -509,31 +485,12 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         }
 
         /**
-         * Any other server option, applied to the server's builder after the ones above, e.g.
-         * {@code configure(server -> server.maxRecipients(5).requireTls(true))}. Transcripts are always
-         * recorded, for the failure report.
-         *
-         * @param customizer changes to the {@link FakeSmtpServer.Builder}
-         * @return this builder
-         */
-        public Builder configure(Consumer<FakeSmtpServer.Builder> customizer) {
-            Consumer<FakeSmtpServer.Builder> next = Objects.requireNonNull(customizer, "customizer");
-            this.customizer = this.customizer == null ? next : this.customizer.andThen(next);
-            return this;
-        }
-
-        /**
          * Creates the extension; the server starts when JUnit first uses it.
          *
          * @return the extension, to assign to a {@code @RegisterExtension} field
          */
         public FakeSmtpExtension build() {
-            if (authRequired && users.isEmpty() && customizer == null) {
-                throw new IllegalStateException("authRequired(true) needs at least one user(name, password)");
-            }
-            ServerSettings settings = new ServerSettings(port, users, authRequired, tls, maxMessageSize,
-                    FakeSmtp.Lifecycle.PER_TEST, failOnUnexpectedMail, customizer);
-            return new FakeSmtpExtension(settings);
+            return new FakeSmtpExtension(ServerSettings.programmatic(server, failOnUnexpectedMail));
         }
     }
 

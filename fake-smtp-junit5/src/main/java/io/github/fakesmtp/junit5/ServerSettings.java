@@ -1,56 +1,87 @@
 package io.github.fakesmtp.junit5;
 
 import io.github.fakesmtp.FakeSmtpServer;
-import io.github.fakesmtp.TlsMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * How to build a server, from {@link FakeSmtp} or from {@link FakeSmtpExtension.Builder}. A value: two equal
- * settings describe the same server, which is how a {@code @Nested} class finds that it may share its
+ * How the extension starts a server: the options it sets on the server's own {@link FakeSmtpServer.Builder},
+ * how long the server lives, and whether unexamined mail fails a test; from {@link FakeSmtp} or from
+ * {@link FakeSmtpExtension.Builder}. Two settings are equal when they describe the same server: for the
+ * annotation, when its attributes are equal, which is how a {@code @Nested} class finds that it may share its
  * enclosing class's server instead of starting a second one on the same port.
  */
-record ServerSettings(int port, Map<String, String> users, boolean authRequired, TlsMode tls, long maxMessageSize,
-        FakeSmtp.Lifecycle lifecycle, boolean failOnUnexpectedMail, Consumer<FakeSmtpServer.Builder> customizer) {
+final class ServerSettings {
 
-    static final ServerSettings DEFAULTS = new ServerSettings(0, Map.of(), false, TlsMode.NONE, 0,
-            FakeSmtp.Lifecycle.PER_TEST, false, null);
+    /** For the extension registered with {@code @ExtendWith} but no {@code @FakeSmtp}: the server's defaults. */
+    static final ServerSettings DEFAULTS = new ServerSettings(new Object(), builder -> { },
+            "@ExtendWith(FakeSmtpExtension.class)", FakeSmtp.Lifecycle.PER_TEST, false);
 
-    ServerSettings {
-        users = Map.copyOf(users);
+    /** What makes two settings the same server: the annotation (equal by its attributes), else identity. */
+    private final Object sameServer;
+    private final Consumer<FakeSmtpServer.Builder> options;
+    /** Where the options come from, for messages; null for the programmatic form, named by its test class. */
+    private final String source;
+    private final FakeSmtp.Lifecycle lifecycle;
+    private final boolean failOnUnexpectedMail;
+
+    private ServerSettings(Object sameServer, Consumer<FakeSmtpServer.Builder> options, String source,
+            FakeSmtp.Lifecycle lifecycle, boolean failOnUnexpectedMail) {
+        this.sameServer = sameServer;
+        this.options = options;
+        this.source = source;
+        this.lifecycle = lifecycle;
+        this.failOnUnexpectedMail = failOnUnexpectedMail;
     }
 
     static ServerSettings of(FakeSmtp annotation, Class<?> declaredOn) {
-        Map<String, String> users = new LinkedHashMap<>();
-        for (String user : annotation.users()) {
-            int colon = user.indexOf(':');
-            if (colon < 1) {
-                throw new ExtensionConfigurationException("@FakeSmtp(users = \"" + user + "\") on "
-                        + declaredOn.getName() + ": write each user as \"name:password\"");
-            }
-            users.put(user.substring(0, colon), user.substring(colon + 1));
-        }
-        if (annotation.authRequired() && users.isEmpty()) {
-            throw new ExtensionConfigurationException("@FakeSmtp(authRequired = true) on " + declaredOn.getName()
-                    + " needs at least one user: add users = \"name:password\"");
-        }
-        return new ServerSettings(annotation.port(), users, annotation.authRequired(), annotation.tls(),
-                annotation.maxMessageSize(), annotation.lifecycle(), annotation.failOnUnexpectedMail(), null);
+        return new ServerSettings(annotation, server -> FakeSmtpAttributes.apply(annotation, declaredOn, server),
+                "@FakeSmtp on " + declaredOn.getName(), annotation.lifecycle(), annotation.failOnUnexpectedMail());
     }
 
-    /** Starts a server that records transcripts, so that a failing test can show them. */
-    FakeSmtpServer start() {
-        FakeSmtpServer.Builder builder = FakeSmtpServer.builder().port(port).tls(tls).recordTranscripts(true);
-        users.forEach(builder::user);
-        builder.authRequired(authRequired);
-        if (maxMessageSize > 0) {
-            builder.maxMessageSize(maxMessageSize);
+    /** The programmatic form's settings; whether its server lives per class depends on its field, not on them. */
+    static ServerSettings programmatic(Consumer<FakeSmtpServer.Builder> options, boolean failOnUnexpectedMail) {
+        return new ServerSettings(new Object(), options, null, FakeSmtp.Lifecycle.PER_TEST, failOnUnexpectedMail);
+    }
+
+    FakeSmtp.Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    boolean failOnUnexpectedMail() {
+        return failOnUnexpectedMail;
+    }
+
+    /**
+     * Starts a server that records transcripts, so that a failing test can show them. Every option is checked
+     * by the server's builder; what it refuses is a configuration error of {@code owner}.
+     */
+    FakeSmtpServer start(ExtensionContext owner) {
+        try {
+            FakeSmtpServer.Builder builder = FakeSmtpServer.builder().recordTranscripts(true);
+            options.accept(builder);
+            return builder.start();
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            String of = source != null ? source : "FakeSmtpExtension.builder() in " + owner.getRequiredTestClass().getName();
+            throw new ExtensionConfigurationException("Cannot start the fake SMTP server of " + of + ": "
+                    + e.getMessage(), e);
         }
-        if (customizer != null) {
-            customizer.accept(builder);
-        }
-        return builder.start();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerSettings settings && sameServer.equals(settings.sameServer);
+    }
+
+    @Override
+    public int hashCode() {
+        return sameServer.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return source != null ? source : "FakeSmtpExtension.builder()";
     }
 }

@@ -4,8 +4,8 @@ import static io.github.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fakesmtp.FakeSmtpServer;
+import io.github.fakesmtp.MailClientProperties;
 import io.github.fakesmtp.junit5.FakeSmtp;
-import io.github.fakesmtp.junit5.MailClientProperties;
 import io.github.fakesmtp.junit5.TestMail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,7 +137,7 @@ class FakeSmtpAssertionsTest {
                 .hasSizeAtMost(10_000);
 
         assertThatThrownBy(() -> received.hasTo("carol@example.com"))
-                .hasMessageStartingWith("expected To [carol@example.com] but was [bob@example.com]");
+                .hasMessageContaining("elements not found:\n  [\"carol@example.com\"]");
         assertThatThrownBy(() -> received.hasHeader("X-Campaign", "autumn"))
                 .hasMessageStartingWith("expected header X-Campaign 'autumn' but was 'spring'");
         assertThatThrownBy(() -> received.hasHeader("X-Missing"))
@@ -155,6 +156,85 @@ class FakeSmtpAssertionsTest {
                 .hasMessageStartingWith("expected the client to be authenticated as 'app' but it did not authenticate");
         assertThatThrownBy(() -> received.hasSizeAtMost(10))
                 .hasMessageStartingWith("expected a size of at most 10 bytes but was ");
+    }
+
+    @Test
+    void addressListsAreExactInAnyOrderUnlessInOrderOrASubsetIsAsked(FakeSmtpServer smtp) throws Exception {
+        sendTo(smtp, "a@example.com, b@example.com", "c@example.com", "hidden@example.com");
+        ReceivedMessageAssert received = assertThat(smtp).firstMessage();
+
+        received.hasRecipients("hidden@example.com", "c@example.com", "b@example.com", "a@example.com")
+                .hasRecipients("a@EXAMPLE.com", "b@example.COM", "c@example.com", "hidden@example.com")
+                .hasRecipientsInOrder("a@example.com", "b@example.com", "c@example.com", "hidden@example.com")
+                .containsRecipients("hidden@example.com", "a@example.com")
+                .hasTo("b@example.com", "a@example.com").containsTo("b@example.com")
+                .hasCc("c@example.com").containsCc("c@example.com");
+
+        assertThatThrownBy(() -> received.hasTo("a@example.com", "a@example.com"))
+                .as("the same number of addresses, each expected one present, is not the same list")
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("[To] \nExpecting actual:\n  [\"a@example.com\", \"b@example.com\"]\n"
+                        + "to contain exactly in any order:\n  [\"a@example.com\", \"a@example.com\"]\n"
+                        + "elements not found:\n  [\"a@example.com\"]\nand elements not expected:\n  [\"b@example.com\"]\n"
+                        + "when comparing values using address comparison (local part exact, domain in any case)")
+                .hasMessageContaining("\nin message #1 from=<app@example.com> to=[a@example.com, b@example.com,")
+                .satisfies(e -> {
+                    AssertionFailedError failure = (AssertionFailedError) e;
+                    org.assertj.core.api.Assertions.assertThat(failure.getExpected().getValue())
+                            .isEqualTo(List.of("a@example.com", "a@example.com"));
+                    org.assertj.core.api.Assertions.assertThat(failure.getActual().getValue())
+                            .isEqualTo(List.of("a@example.com", "b@example.com"));
+                });
+        assertThatThrownBy(() -> received.hasRecipients("a@example.com", "b@example.com", "c@example.com"))
+                .hasMessageContaining("but the following elements were unexpected:\n  [\"hidden@example.com\"]");
+        assertThatThrownBy(() -> received.hasTo("A@example.com", "b@example.com"))
+                .as("the local part is compared exactly (RFC 5321 section 2.4)")
+                .hasMessageContaining("elements not found:\n  [\"A@example.com\"]");
+        assertThatThrownBy(() -> received.hasRecipientsInOrder("b@example.com", "a@example.com", "c@example.com",
+                "hidden@example.com"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("[envelope recipients] \nExpecting actual:\n  [\"a@example.com\", \"b@example.com\", "
+                        + "\"c@example.com\", \"hidden@example.com\"]\nto contain exactly (and in same order):")
+                .hasMessageContaining("element at index 0: expected \"b@example.com\" but was \"a@example.com\"\n"
+                        + "  - element at index 1: expected \"a@example.com\" but was \"b@example.com\"\nin message #1 ");
+        assertThatThrownBy(() -> received.containsRecipients("a@example.com", "z@example.com"))
+                .hasMessageContaining("[envelope recipients] \nExpecting ArrayList:\n  [\"a@example.com\", \"b@example.com\", "
+                        + "\"c@example.com\", \"hidden@example.com\"]\nto contain:\n  [\"a@example.com\", \"z@example.com\"]\n"
+                        + "but could not find the following element(s):\n  [\"z@example.com\"]");
+        assertThatThrownBy(() -> received.containsCc("a@example.com")).hasMessageStartingWith("[Cc] ");
+        assertThatThrownBy(() -> received.hasFrom("app@example.com", "app@example.com")).hasMessageStartingWith("[From] ");
+        assertThatThrownBy(() -> received.hasReplyTo("support@example.com"))
+                .hasMessageContaining("Expecting actual:\n  []\nto contain exactly in any order:\n  [\"support@example.com\"]");
+    }
+
+    @Test
+    void softAddressChecksCollectEachMismatch(FakeSmtpServer smtp) throws Exception {
+        sendTo(smtp, "a@example.com, b@example.com", null, null);
+
+        assertThatThrownBy(() -> FakeSmtpSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(smtp).firstMessage().hasTo("a@example.com", "a@example.com").containsTo("z@example.com")
+                    .hasRecipientsInOrder("b@example.com", "a@example.com").hasRecipients("b@example.com", "a@example.com");
+        }))
+                .hasMessageContaining("Multiple Failures (3 failures)")
+                .hasMessageContaining("to contain exactly in any order:")
+                .hasMessageContaining("but could not find the following element(s):\n  [\"z@example.com\"]")
+                .hasMessageContaining("to contain exactly (and in same order):");
+    }
+
+    /** Sends one message with these To and Cc headers (null for none) and Bcc recipients. */
+    private static void sendTo(FakeSmtpServer smtp, String to, String cc, String bcc) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(MailClientProperties.jakartaMail(smtp)));
+        message.setFrom(new InternetAddress("app@example.com"));
+        message.setRecipients(Message.RecipientType.TO, to);
+        if (cc != null) {
+            message.setRecipients(Message.RecipientType.CC, cc);
+        }
+        if (bcc != null) {
+            message.setRecipients(Message.RecipientType.BCC, bcc);
+        }
+        message.setSubject("Addresses");
+        message.setText("x");
+        Transport.send(message);
     }
 
     @Test

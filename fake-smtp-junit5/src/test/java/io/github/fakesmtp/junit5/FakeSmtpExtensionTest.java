@@ -2,6 +2,7 @@ package io.github.fakesmtp.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -15,12 +16,25 @@ import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -54,14 +68,17 @@ class FakeSmtpExtensionTest {
     }
 
     @Test
-    void nestedClassesShareTheEnclosingServerUnlessTheyDeclareTheirOwn() {
-        run(ExtensionSamples.WithNested.class).testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+    void nestedClassesShareTheEnclosingServerUnlessTheirSettingsDiffer() {
+        run(ExtensionSamples.WithNested.class).testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
 
-        List<FakeSmtpServer> servers = drain(ExtensionSamples.NESTED_SEEN);
-        assertThat(servers).hasSize(3);
-        assertThat(servers.get(1)).as("@Nested class without its own @FakeSmtp").isSameAs(servers.get(0));
-        assertThat(servers.get(2)).as("@Nested class with its own @FakeSmtp").isNotSameAs(servers.get(0));
-        servers.forEach(FakeSmtpExtensionTest::assertClosed);
+        Map<String, FakeSmtpServer> servers = Map.copyOf(ExtensionSamples.NESTED_SEEN);
+        ExtensionSamples.NESTED_SEEN.clear();
+        FakeSmtpServer outer = servers.get("outer");
+        assertThat(servers).hasSize(4);
+        assertThat(servers.get("without its own @FakeSmtp")).isSameAs(outer);
+        assertThat(servers.get("with an equal @FakeSmtp")).isSameAs(outer);
+        assertThat(servers.get("with a different @FakeSmtp")).isNotSameAs(outer);
+        servers.values().forEach(FakeSmtpExtensionTest::assertClosed);
     }
 
     @Test
@@ -84,6 +101,84 @@ class FakeSmtpExtensionTest {
         StringWriter printed = new StringWriter();
         failure.printStackTrace(new PrintWriter(printed));
         assertThat(printed.toString()).contains("Suppressed: fake-smtp report:\n" + report.getMessage());
+    }
+
+    @Test
+    void aFailedTestSavesItsMailInTheConfiguredFolderAndTheReportListsTheFiles(@TempDir Path folder) throws IOException {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("fake-smtp.reports.dir", folder.toString())
+                .selectors(selectClass(ExtensionSamples.SavesMailOfFailedTests.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(4));
+        Path tests = folder.resolve(ExtensionSamples.SavesMailOfFailedTests.class.getName()).toAbsolutePath();
+        Path failed = tests.resolve("failsAfterAPlainAndAnHtmlMail");
+        FakeSmtpServer server = ExtensionSamples.SAVED_MAIL_SEEN.remove("failed");
+        assertThat(Files.readAllBytes(failed.resolve("1.eml"))).isEqualTo(server.messages().get(0).rawBytes());
+        assertThat(Files.readAllBytes(failed.resolve("2.eml"))).isEqualTo(server.messages().get(1).rawBytes());
+        assertThat(Files.readString(failed.resolve("2.html")))
+                .contains("<img alt=\"logo\" src=\"data:image/png;base64,iVBORw0KGgo=\">");
+        try (Stream<Path> files = Files.list(failed)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("1.eml", "2.eml", "2.html");
+        }
+        assertThat(reportOf(results, "failsAfterAPlainAndAnHtmlMail"))
+                .contains("\nsaved to 3 files (.eml: the exact bytes, for a mail client; .html: the HTML body, for a browser):\n  "
+                        + failed.resolve("1.eml") + "\n  " + failed.resolve("2.eml") + "\n  " + failed.resolve("2.html") + "\n");
+
+        assertThat(tests.resolve("failsEachInvocation[1]").resolve("1.eml")).content().contains("Subject: first");
+        assertThat(tests.resolve("failsEachInvocation[2]").resolve("1.eml")).content().contains("Subject: second");
+        assertThat(tests.resolve("passesWithMail")).as("a passing test writes nothing").doesNotExist();
+        assertThat(tests.resolve("failsWithoutMail")).as("no mail, nothing to write").doesNotExist();
+        assertThat(reportOf(results, "failsWithoutMail")).doesNotContain("saved to");
+    }
+
+    /**
+     * Run by JUnit's Launcher, as Maven Surefire and IDEs run tests: JUnit 5.12 and later give it a report
+     * output directory, into which the extension publishes; older JUnit has none, and the mail goes under
+     * {@code target/fake-smtp-reports}.
+     */
+    @Test
+    void withoutTheParameterTheMailGoesToJUnitsReportOutputOrUnderTarget(@TempDir Path output) throws IOException {
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(ExtensionSamples.SavesMailOfFailedTests.class, "failsAfterAPlainAndAnHtmlMail",
+                        FakeSmtpServer.class.getName()))
+                .configurationParameter("junit.platform.reporting.output.dir", output.toString())
+                .build(), new TestExecutionListener() {
+                    @Override
+                    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                        result.getThrowable().ifPresent(failures::add);
+                    }
+                });
+        ExtensionSamples.SAVED_MAIL_SEEN.clear();
+
+        assertThat(failures).hasSize(1);
+        String report = java.util.Arrays.stream(failures.get(0).getSuppressed())
+                .filter(FakeSmtpServerReport.class::isInstance).findFirst().orElseThrow().getMessage();
+        List<Path> listed = report.lines().filter(line -> line.startsWith("  /")).map(line -> Path.of(line.strip())).toList();
+        assertThat(listed).extracting(file -> file.getFileName().toString()).containsExactly("1.eml", "2.eml", "2.html");
+        assertThat(listed).allSatisfy(file -> assertThat(file).isRegularFile());
+        Path folder = listed.get(0).getParent();
+        if (canPublishFiles()) {
+            assertThat(folder.getFileName()).hasToString("fake-smtp");
+            assertThat(folder).startsWith(output.toAbsolutePath());
+        } else {
+            assertThat(folder).isEqualTo(Path.of("target", "fake-smtp-reports",
+                    ExtensionSamples.SavesMailOfFailedTests.class.getName(), "failsAfterAPlainAndAnHtmlMail").toAbsolutePath());
+        }
+    }
+
+    private static boolean canPublishFiles() {
+        return java.util.Arrays.stream(org.junit.jupiter.api.extension.ExtensionContext.class.getMethods())
+                .anyMatch(method -> method.getName().equals("publishDirectory"));
+    }
+
+    /** The fake-smtp report attached to the failure of the test method {@code method}. */
+    private static String reportOf(EngineExecutionResults results, String method) {
+        Throwable failure = results.testEvents().failed().list().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().startsWith(method))
+                .findFirst().orElseThrow().getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        return java.util.Arrays.stream(failure.getSuppressed()).filter(FakeSmtpServerReport.class::isInstance)
+                .findFirst().orElseThrow().getMessage();
     }
 
     @Test
@@ -119,11 +214,43 @@ class FakeSmtpExtensionTest {
                         "2 fake SMTP servers are registered") && text.contains("ambiguous"))));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            NegativeMaxMessageSize   | @FakeSmtp(maxMessageSize = -1) on {class}: maxMessageSize must be 1 to 2147483647, was -1
+            NegativeMaxRecipients    | @FakeSmtp(maxRecipients = -5) on {class}: maxRecipients must be at least 1, was -5
+            PortOutOfRange           | @FakeSmtp(port = 70000) on {class}: port must be 0 (any free port) to 65535, was 70000
+            BadUser                  | @FakeSmtp(users = …) on {class}: write each user as "name:password", not "app"
+            AuthRequiredWithoutUsers | of @FakeSmtp on {class}: authRequired(true) needs AUTH to be on
+            RequireTlsWithoutTls     | of @FakeSmtp on {class}: requireTls(true) needs tls(TlsMode.STARTTLS)
+            """)
+    void anAttributeTheServerRefusesIsAConfigurationErrorNamingItAndTheClass(String sample, String expected)
+            throws ClassNotFoundException {
+        Class<?> annotated = Class.forName(ExtensionSamples.class.getName() + "$" + sample);
+        String message = expected.replace("{class}", annotated.getName());
+
+        run(annotated).allEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(text -> text.contains(message))));
+    }
+
     @Test
-    void aMalformedUserIsAConfigurationError() {
-        run(ExtensionSamples.BadUser.class).allEvents().assertThatEvents().haveExactly(1,
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message(text -> text.contains("write each user as \"name:password\""))));
+    void theAnnotationsLimitsAndTlsRequirementReachTheServer() {
+        run(ExtensionSamples.Limits.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        run(ExtensionSamples.TlsRequired.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void theProgrammaticFormTakesTheServersOwnBuilder() {
+        EngineExecutionResults results = run(ExtensionSamples.ProgrammaticServerOptions.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, finishedSuccessfully())
+                .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
+                        "fail on unexpected mail is on") && text.contains("subject='ignored'"))));
+        run(ExtensionSamples.ProgrammaticInvalidOption.class).testEvents().assertThatEvents().haveExactly(1,
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                        "Cannot start the fake SMTP server of FakeSmtpExtension.builder() in "
+                                + ExtensionSamples.ProgrammaticInvalidOption.class.getName()
+                                + ": maxRecipients must be at least 1, was 0")));
     }
 
     @Test
@@ -155,7 +282,7 @@ class FakeSmtpExtensionTest {
                 .haveExactly(1, finishedSuccessfully())
                 .haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(text -> text.startsWith(
                         "fail on unexpected mail is on, and the fake SMTP server received 1 message the test did not "
-                                + "assert on:\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
+                                + "examine (take, await or assert on):\n  #2 from=<app@example.com> to=[eve@example.com] subject='surprise' size=")
                         && text.contains("\n\nfake-smtp server 127.0.0.1:"))));
     }
 
@@ -169,6 +296,26 @@ class FakeSmtpExtensionTest {
                         "fail on unexpected mail is on, and the fake SMTP server has 1 fault rule that never fired:\n  on [RCPT]"
                                 + " matching nobody@example.com: reply 550 5.1.1")
                         && text.contains("[fired 0x]"))));
+    }
+
+    @Test
+    void failOnUnexpectedMailFollowsOneRuleForWhatExaminesAMessage() {
+        EngineExecutionResults results = run(ExtensionSamples.Examined.class);
+
+        List<Event> finished = results.testEvents().finished().list();
+        assertThat(finished).hasSize(11).allSatisfy(event -> {
+            String test = event.getTestDescriptor().getDisplayName();
+            TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
+            if (test.startsWith("passes")) {
+                assertThat(result.getStatus()).as(test).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+            } else {
+                assertThat(result.getThrowable()).as(test).get(InstanceOfAssertFactories.THROWABLE)
+                        .isInstanceOf(AssertionError.class)
+                        .hasMessageStartingWith("fail on unexpected mail is on, and the fake SMTP server received 1 "
+                                + "message the test did not examine (take, await or assert on):\n  #")
+                        .hasMessageContaining("subject='unexamined'");
+            }
+        });
     }
 
     @Test

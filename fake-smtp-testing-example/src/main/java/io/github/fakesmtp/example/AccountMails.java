@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The mails of the account service: sign-up confirmation, password reset and invoice. Each has a text and an
+ * The mails of the account service: sign-up confirmation, password reset, sign-in code and invoice. Each has a text and an
  * HTML alternative and goes, as a hidden copy, to the audit mailbox too.
  */
 public final class AccountMails {
@@ -64,6 +64,21 @@ public final class AccountMails {
     }
 
     /**
+     * The mail with a one-time code to sign in with.
+     *
+     * @param user the user who is signing in
+     * @param code the code, six digits
+     * @return the mail
+     */
+    public OutgoingMail signInCode(Address user, String code) {
+        return mail(user, "Your sign-in code",
+                "Hello " + displayName(user) + ",\n\nyour sign-in code: " + code + "\n\nIt is valid for 10 minutes.\n",
+                "<p>Hello " + html(displayName(user)) + ",</p><p>your sign-in code: <b>" + html(code) + "</b></p>"
+                        + "<p>It is valid for 10 minutes.</p>",
+                List.of());
+    }
+
+    /**
      * The monthly invoice, with the items as a CSV attachment.
      *
      * @param user the customer
@@ -73,7 +88,8 @@ public final class AccountMails {
      */
     public OutgoingMail invoice(Address user, String number, List<InvoiceLine> lines) {
         BigDecimal total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        FileAttachment csv = new FileAttachment("invoice-" + number + ".csv", "text/csv", invoiceCsv(lines));
+        FileAttachment csv = new FileAttachment("invoice-" + number + ".csv", "text/csv; charset=UTF-8",
+                invoiceCsv(lines));
         return mail(user, "Your invoice " + number,
                 "Hello " + displayName(user) + ",\n\nyour invoice " + number + " totals EUR " + total
                         + ". The details are attached.\n",

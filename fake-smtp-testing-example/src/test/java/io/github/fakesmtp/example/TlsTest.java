@@ -18,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * TLS the way production runs it: STARTTLS (RFC 3207) on the submission port with AUTH, and implicit TLS
+ * TLS the way production runs it: STARTTLS (RFC 3207) on the submission port, required before AUTH and MAIL
+ * (RFC 3207 section 4), and implicit TLS
  * (SMTPS, RFC 8314). The application trusts the server through its configuration, here the trust material
  * of fake-smtp's bundled certificate, with host name checks on, and refuses a server it does not trust.
  */
@@ -28,7 +29,7 @@ class TlsTest {
     private static final SSLSocketFactory FAKE_SMTP_TRUST = FakeSmtpTls.clientSslContext().getSocketFactory();
 
     @Nested
-    @FakeSmtp(tls = TlsMode.STARTTLS, users = "app:s3cret", authRequired = true)
+    @FakeSmtp(tls = TlsMode.STARTTLS, requireTls = true, users = "app:s3cret", authRequired = true)
     class StartTls {
 
         @ParameterizedTest

@@ -6,6 +6,7 @@ import io.github.fakesmtp.FakeSmtpServer;
 import io.github.fakesmtp.ReceivedMessage;
 import io.github.fakesmtp.Rejection;
 import io.github.fakesmtp.SessionTranscript;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,6 +29,18 @@ public final class ServerReport {
      * @return several lines of text
      */
     public static String describe(FakeSmtpServer server) {
+        return describe(server, List.of());
+    }
+
+    /**
+     * Writes the report with the files the messages were saved to, right after the messages, so that the
+     * paths are near the top where an IDE shows them as links.
+     *
+     * @param server the server
+     * @param savedFiles the saved files, e.g. from {@link SavedMail#write}; empty for none
+     * @return several lines of text
+     */
+    public static String describe(FakeSmtpServer server, List<Path> savedFiles) {
         StringBuilder out = new StringBuilder();
         List<ReceivedMessage> messages = server.messages();
         out.append("fake-smtp server ").append(server.host()).append(':').append(server.port())
@@ -35,6 +48,13 @@ public final class ServerReport {
                 .append(messages.isEmpty() ? "" : ":");
         for (ReceivedMessage message : messages) {
             out.append("\n  ").append(Summaries.of(message));
+        }
+        if (!savedFiles.isEmpty()) {
+            out.append("\nsaved to ").append(count(savedFiles.size(), "file"))
+                    .append(" (.eml: the exact bytes, for a mail client; .html: the HTML body, for a browser):");
+            for (Path file : savedFiles) {
+                out.append("\n  ").append(file);
+            }
         }
         List<Rejection> rejections = server.rejections();
         if (!rejections.isEmpty()) {
@@ -44,12 +64,17 @@ public final class ServerReport {
             }
         }
         List<SessionTranscript> sessions = server.transcripts();
-        if (sessions.isEmpty()) {
+        int dropped = server.droppedTranscripts();
+        if (sessions.isEmpty() && dropped == 0) {
             out.append("\nno SMTP session was opened");
             return out.toString();
         }
         out.append("\nSMTP transcript of ").append(count(sessions.size(), "session"))
                 .append(" (C: client, S: server; AUTH secrets masked):");
+        if (dropped > 0) {
+            out.append("\n  … ").append(count(dropped, "older session")).append(" dropped: the server keeps the ")
+                    .append("transcripts of its last ").append(count(sessions.size(), "session"));
+        }
         int first = Math.max(0, sessions.size() - MAX_SESSIONS);
         if (first > 0) {
             out.append("\n  … ").append(count(first, "earlier session")).append(" left out");
