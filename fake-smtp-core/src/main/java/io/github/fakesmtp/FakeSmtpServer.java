@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,15 +53,18 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     private final ServerConfig config;
-    private final MessageStore<ReceivedMessage> store = new MessageStore<>();
+    private final MessageStore<ReceivedMessage> store;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Object captureOrder = new Object();
     private final Consumer<ReceivedMessage> listener;
     private final FaultRegistry faults = new FaultRegistry();
     private final RejectionLog rejections = new RejectionLog();
     private final SmtpServerEngine engine;
 
-    private FakeSmtpServer(ServerConfig config, Consumer<ReceivedMessage> listener, List<FaultRule> initialFaults) {
+    private FakeSmtpServer(ServerConfig config, int maxStoredMessages, Consumer<ReceivedMessage> listener,
+            List<FaultRule> initialFaults) {
         this.config = config;
+        this.store = new MessageStore<>(maxStoredMessages);
         this.listener = listener;
         for (FaultRule rule : initialFaults) {
             faults.add(rule);
@@ -97,11 +101,15 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     private void captured(CapturedMessage captured) {
-        ReceivedMessage message = new ReceivedMessage(captured, sequence.incrementAndGet());
-        if (listener != null) {
-            listener.accept(message); // first: if it throws, the client gets 451 and nothing is stored
+        // One capture at a time, so that messages are stored in the order of their sequence numbers, which
+        // awaitMessagesAfter relies on; without a listener this holds the lock for a few nanoseconds.
+        synchronized (captureOrder) {
+            ReceivedMessage message = new ReceivedMessage(captured, sequence.incrementAndGet());
+            if (listener != null) {
+                listener.accept(message); // first: if it throws, the client gets 451 and nothing is stored
+            }
+            store.add(message);
         }
-        store.add(message);
     }
 
     /**
@@ -148,7 +156,8 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /**
-     * All messages captured so far, oldest first.
+     * All messages stored, oldest first: every message captured so far, unless {@link #clear()},
+     * {@link #removeMessage(ReceivedMessage)} or {@link Builder#maxStoredMessages(int)} dropped some.
      *
      * @return an immutable snapshot
      */
@@ -157,7 +166,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /**
-     * How many messages were captured.
+     * How many messages are stored.
      *
      * @return the count
      */
@@ -167,12 +176,13 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     /**
      * Returns the oldest message not yet returned by this method, waiting for it if needed. Like a queue,
-     * each call returns the next message; {@link #messages()} keeps showing them all. The message counts as
-     * examined for the test integrations' "fail on unexpected mail" check.
+     * each call returns the next message; {@link #messages()} keeps showing them all. A message dropped
+     * beyond {@link Builder#maxStoredMessages(int)}, or removed, before it was taken is never returned.
+     * The message counts as examined for the test integrations' "fail on unexpected mail" check.
      *
      * @param timeout how long to wait
      * @return the message
-     * @throws MailNotReceivedException when no new message arrived in time
+     * @throws MailNotReceivedException when no new message arrived in time, or the server was closed meanwhile
      */
     public ReceivedMessage takeMessage(Duration timeout) {
         ReceivedMessage message;
@@ -183,7 +193,8 @@ public final class FakeSmtpServer implements AutoCloseable {
             throw new MailNotReceivedException("interrupted while waiting for a message");
         }
         if (message == null) {
-            throw new MailNotReceivedException("no new message arrived within " + describe(timeout)
+            throw new MailNotReceivedException((store.isClosed() ? "the server is closed, so no new message can arrive"
+                    : "no new message arrived within " + describe(timeout))
                     + "; received so far: " + Summaries.listing(store.snapshot()));
         }
         ExaminedMessages.markExamined(message);
@@ -191,15 +202,21 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /**
-     * Waits until at least {@code count} messages have been captured. The messages returned count as
+     * Waits until at least {@code count} messages are stored. The messages returned count as
      * examined for the test integrations' "fail on unexpected mail" check.
      *
-     * @param count how many messages to wait for
+     * @param count how many messages to wait for, at most {@link Builder#maxStoredMessages(int)}
      * @param timeout how long to wait
-     * @return every message captured by then, oldest first
-     * @throws MailNotReceivedException when fewer arrived in time
+     * @return every message stored by then, oldest first
+     * @throws MailNotReceivedException when fewer arrived in time, or the server was closed meanwhile
+     * @throws IllegalArgumentException when {@code count} is above {@link Builder#maxStoredMessages(int)}:
+     *     that many could never be stored at once
      */
     public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
+        if (count > store.capacity()) {
+            throw new IllegalArgumentException("cannot wait for " + Summaries.count(count, "message")
+                    + ": this server keeps at most " + store.capacity() + " (maxStoredMessages)");
+        }
         boolean arrived;
         try {
             arrived = store.await(count, timeout);
@@ -209,11 +226,45 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
         List<ReceivedMessage> messages = store.snapshot();
         if (!arrived) {
-            throw new MailNotReceivedException("expected " + Summaries.count(count, "message") + " within " + describe(timeout)
-                    + " but received " + Summaries.listing(messages));
+            throw new MailNotReceivedException("expected " + Summaries.count(count, "message")
+                    + (store.isClosed() ? " but the server is closed, and" : " within " + describe(timeout) + " but")
+                    + " received " + Summaries.listing(messages));
         }
         ExaminedMessages.markExamined(messages);
         return messages;
+    }
+
+    /**
+     * The stored messages whose {@link ReceivedMessage#sequence()} is above {@code sequence}, oldest first,
+     * waiting up to {@code timeout} for the first of them: a reader that remembers the last number it saw
+     * gets every later message exactly once, without polling (a long poll, a live view). Messages are stored
+     * in sequence order, and numbers are never reused, also after {@link #clear()}. Unlike
+     * {@link #awaitMessages(int, Duration)} it does not fail: it returns an empty list when nothing new
+     * arrived in time or the server was closed.
+     *
+     * @param sequence the last sequence number seen; 0 for all messages
+     * @param timeout how long to wait; zero for no wait
+     * @return the newer messages, possibly none
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public List<ReceivedMessage> awaitMessagesAfter(int sequence, Duration timeout) throws InterruptedException {
+        return store.awaitNewest(new Predicate<ReceivedMessage>() {
+            @Override
+            public boolean test(ReceivedMessage message) {
+                return message.sequence() > sequence;
+            }
+        }, timeout);
+    }
+
+    /**
+     * Forgets one stored message, e.g. one a test has dealt with. {@link #takeMessage(Duration)} will not
+     * return it.
+     *
+     * @param message a message of this server
+     * @return true when it was stored; false when it was already gone
+     */
+    public boolean removeMessage(ReceivedMessage message) {
+        return store.remove(Objects.requireNonNull(message, "message"));
     }
 
     /**
@@ -325,11 +376,13 @@ public final class FakeSmtpServer implements AutoCloseable {
     /**
      * Stops the server: no new connections, open ones are closed, and every thread the server started has
      * ended when this returns (within about a second, even with stalled clients). Messages captured so far
-     * stay readable. Calling it again does nothing.
+     * stay readable; threads waiting for new ones are woken and told that none can arrive. Calling it again
+     * does nothing.
      */
     @Override
     public void close() {
         engine.close();
+        store.close();
     }
 
     @Override
@@ -361,6 +414,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private BareLineEndingPolicy bareLineEndings = BareLineEndingPolicy.ACCEPT;
         private boolean recordTranscripts;
+        private int maxStoredMessages = Integer.MAX_VALUE;
         private Consumer<ReceivedMessage> listener;
         private final List<FaultRule> faults = new ArrayList<>();
 
@@ -590,9 +644,25 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
 
         /**
+         * How many messages the server keeps; beyond it the oldest is dropped, so a server that runs for days
+         * cannot run out of memory. Unbounded by default. A dropped message is gone from
+         * {@link FakeSmtpServer#messages()}; if {@link FakeSmtpServer#takeMessage(Duration)} had not returned
+         * it yet, it never will (take returns the oldest message still stored), and
+         * {@link FakeSmtpServer#awaitMessages(int, Duration)} refuses to wait for more than this many.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
+        public Builder maxStoredMessages(int count) {
+            this.maxStoredMessages = requirePositive(count, "maxStoredMessages");
+            return this;
+        }
+
+        /**
          * Called with each accepted message, on the connection's thread, just before it is stored and the
-         * client gets its 250. Keep it short. If it throws, the client gets 451 4.3.0 and the message is not
-         * stored.
+         * client gets its 250. Calls are made one at a time, in the order of the messages' sequence numbers,
+         * so a slow listener delays the other connections' messages too: keep it short. If it throws, the
+         * client gets 451 4.3.0 and the message is not stored.
          *
          * @param listener the callback
          * @return this builder
@@ -622,7 +692,7 @@ public final class FakeSmtpServer implements AutoCloseable {
          * @throws IllegalStateException when the options contradict each other
          */
         public FakeSmtpServer start() {
-            return new FakeSmtpServer(config(), listener, List.copyOf(faults));
+            return new FakeSmtpServer(config(), maxStoredMessages, listener, List.copyOf(faults));
         }
 
         private ServerConfig config() {

@@ -1,0 +1,15 @@
+/**
+ * The fake-smtp standalone server: a command line, and an HTTP API to read captured mail, wait for it, inject
+ * faults and create isolated servers. Run it with {@code java -jar}; it is an application, and its only public
+ * type is the main class.
+ */
+module io.github.fakesmtp.standalone {
+    requires io.github.fakesmtp;
+    requires jakarta.mail;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+
+    exports io.github.fakesmtp.standalone;
+    opens io.github.fakesmtp.standalone to info.picocli;
+}
