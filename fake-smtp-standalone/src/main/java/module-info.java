@@ -6,6 +6,7 @@
 module io.github.fakesmtp.standalone {
     requires io.github.fakesmtp;
     requires jakarta.mail;
+    requires org.jsoup;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
