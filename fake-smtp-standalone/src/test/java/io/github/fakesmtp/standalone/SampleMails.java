@@ -24,8 +24,8 @@ final class SampleMails {
 
     static final byte[] CSV = "invoice;date;amount\r\n2024-0042;2024-03-01;19.99\r\n".getBytes(StandardCharsets.UTF_8);
     /** The logo the invoice's HTML shows inline, 120 × 40 pixels. */
-    static final byte[] LOGO = png(120, 40, new Color(47, 111, 237));
-    static final byte[] CHART = png(64, 64, new Color(232, 120, 40));
+    static final byte[] LOGO = png(120, 40, new Color(47, 111, 237), "acme");
+    static final byte[] CHART = png(64, 64, new Color(232, 120, 40), null);
 
     private final int port;
 
@@ -33,13 +33,24 @@ final class SampleMails {
         this.port = port;
     }
 
-    static byte[] png(int width, int height, Color color) {
+    /** A picture: a coloured field with a white word, or with white bars like a chart. */
+    static byte[] png(int width, int height, Color color, String word) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         graphics.setColor(color);
         graphics.fillRect(0, 0, width, height);
         graphics.setColor(Color.WHITE);
-        graphics.fillRect(width / 8, height / 3, width / 2, height / 3);
+        if (word != null) {
+            graphics.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, height / 2));
+            graphics.drawString(word, height / 3, height * 2 / 3);
+        } else {
+            for (int bar = 0; bar < 4; bar++) {
+                int top = height - (bar + 1) * height / 5;
+                graphics.fillRect(width / 8 + bar * width / 5, top, width / 8, height - top - height / 8);
+            }
+        }
         graphics.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
