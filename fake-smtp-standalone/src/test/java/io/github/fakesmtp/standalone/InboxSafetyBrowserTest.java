@@ -41,7 +41,8 @@ class InboxSafetyBrowserTest {
         inbox = new InboxPage(browser, server.api.base());
         canary = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         canary.createContext("/", exchange -> {
-            canaryHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            String referer = exchange.getRequestHeaders().getFirst("Referer");
+            canaryHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + (referer == null ? "" : " from " + referer));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -92,6 +93,23 @@ class InboxSafetyBrowserTest {
         browser.driver().get(canaryUrl() + "/control");
         inbox.waiting().until(driver -> !canaryHits.isEmpty());
         assertThat(canaryHits).containsExactly("GET /control");
+    }
+
+    @Test
+    void aClickedLinkOpensInANewTabOutsideTheSandboxWithoutTheInboxAddress() throws Exception {
+        inbox.open();
+        new SampleMails(server.smtpPort()).link(canaryUrl() + "/confirm?token=42");
+        inbox.openMessage("Confirm your address");
+        String inboxWindow = inbox.driver().getWindowHandle();
+        inbox.enterHtmlFrame();
+        inbox.driver().findElement(By.id("confirm")).click();
+        inbox.leaveFrame();
+        inbox.waiting().until(driver -> driver.getWindowHandles().size() == 2);
+        inbox.waiting().until(driver -> !canaryHits.isEmpty());
+        assertThat(canaryHits).as("the link's own request, with no Referer").containsExactly("GET /confirm?token=42");
+        assertThat(inbox.driver().getWindowHandle()).as("the inbox stays where it was").isEqualTo(inboxWindow);
+        inbox.enterHtmlFrame();
+        assertThat(inbox.script("return document.location.pathname")).asString().endsWith("/html");
     }
 
     @Test

@@ -175,6 +175,13 @@ final class SampleMails {
         Mails.send(message, null, null);
     }
 
+    /** An HTML message with one link. */
+    void link(String url) throws Exception {
+        MimeMessage message = message(session(), "Acme Accounts <accounts@acme.example>", "bob@example.com", "Confirm your address");
+        message.setContent(alternatives("Confirm: " + url, "<p><a id=\"confirm\" href=\"" + url + "\">Confirm my address</a></p>"));
+        Mails.send(message, null, null);
+    }
+
     /** A plain message with a subject of its own. */
     void plain(String from, String to, String subject) throws Exception {
         MimeMessage message = message(session(), from, to, subject);

@@ -425,6 +425,26 @@ function updateLocation() {
   }
 }
 
+/** A location typed or pasted while the page is open: its server, and its message or the faults panel. */
+function followLocation() {
+  const wanted = readLocation();
+  if (!state.server) {
+    return;
+  }
+  if (wanted.server !== state.server.id) {
+    const server = state.servers.find((s) => s.id === wanted.server);
+    if (server) {
+      switchServer(server, wanted.item === 'faults' ? null : wanted.item);
+    }
+  } else if (wanted.item && wanted.item !== 'faults' && state.messages.has(wanted.item)) {
+    select(wanted.item, false);
+  }
+  if (wanted.item === 'faults' && !faults.isOpen()) {
+    openFaults();
+  }
+  updateLocation();
+}
+
 function readLocation() {
   const [, server, item] = decodeURIComponent(location.hash).split('/');
   return { server: server || DEFAULT, item: item || null };
@@ -501,6 +521,7 @@ async function start() {
   byId('faults-button').addEventListener('click', () => (faults.isOpen() ? closeFaults() : openFaults()));
   byId('faults-close').addEventListener('click', closeFaults);
   document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', followLocation);
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) {
       pollServers();

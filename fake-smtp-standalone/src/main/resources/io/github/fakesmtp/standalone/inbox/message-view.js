@@ -110,8 +110,9 @@ function showTranscript(detail) {
   const lines = detail.transcript || [];
   fill(byId('transcript'), lines.length === 0 ? el('span', { class: 'muted' }, 'No transcript was recorded.')
     : lines.map((line) => {
-      const side = line.startsWith('C: ') ? 'client' : line.startsWith('S: ') ? 'server' : 'note';
-      return el('span', { class: 'line ' + side }, el('span', { class: 'who' }, line.slice(0, 2)), line.slice(2), '\n');
+      const side = line.startsWith('C: ') ? 'client' : line.startsWith('S: ') ? 'server' : 'other';
+      return side === 'other' ? el('span', { class: 'line other' }, line, '\n')
+        : el('span', { class: 'line ' + side }, el('span', { class: 'who' }, line.slice(0, 2)), line.slice(2), '\n');
     }));
 }
 
