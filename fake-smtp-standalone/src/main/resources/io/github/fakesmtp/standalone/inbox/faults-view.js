@@ -24,18 +24,21 @@ function phaseText(phase) {
   return Array.isArray(phase) ? phase.join(', ') : String(phase);
 }
 
+/** Deletes one rule, or all of them, and shows what is left. */
+async function removeAndRefresh(url) {
+  try {
+    await remove(url);
+    await refresh();
+    onChange();
+  } catch (e) {
+    toast(e.message, 'error');
+  }
+}
+
 function ruleRow(fault) {
   const removeButton = el('button', { class: 'button small icon-only', type: 'button', 'aria-label': 'Remove rule ' + fault.id,
     title: 'Remove this rule' }, icon('trash'));
-  removeButton.addEventListener('click', async () => {
-    try {
-      await remove(fault.url);
-      await refresh();
-      onChange();
-    } catch (e) {
-      toast(e.message, 'error');
-    }
-  });
+  removeButton.addEventListener('click', () => removeAndRefresh(fault.url));
   return el('tr', { dataset: { fault: fault.id }, class: fault.exhausted ? 'exhausted' : null },
     el('td', { class: 'muted' }, fault.id),
     el('td', {}, el('span', { class: 'phase' }, phaseText(fault.phase)), ' ',
@@ -157,15 +160,7 @@ export function init(changed) {
       add();
     }
   });
-  byId('faults-clear').addEventListener('click', async () => {
-    try {
-      await remove(server.faultsUrl);
-      await refresh();
-      onChange();
-    } catch (e) {
-      toast(e.message, 'error');
-    }
-  });
+  byId('faults-clear').addEventListener('click', () => removeAndRefresh(server.faultsUrl));
   const examples = byId('fault-examples');
   for (const [label, rule] of EXAMPLES) {
     const button = el('button', { class: 'link-button', type: 'button' }, label);
