@@ -1,15 +1,9 @@
 package io.github.fakesmtp.standalone;
 
 import io.github.fakesmtp.Attachment;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
+import io.github.fakesmtp.internal.report.InlineImages;
 import java.util.List;
-import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * A captured HTML body as {@code GET .../messages/{id}/html} serves it, to be looked at as a mail client shows it:
@@ -23,8 +17,6 @@ import org.jsoup.nodes.Element;
  */
 final class HtmlView {
 
-    private static final String[] URL_ATTRIBUTES = {"src", "background"};
-
     private HtmlView() {
     }
 
@@ -33,45 +25,8 @@ final class HtmlView {
      * @param parts the message's parts that are not bodies (attachments and inline images)
      */
     static String of(String html, List<Attachment> parts) {
-        Document page = Jsoup.parse(html);
-        inlineImages(page, parts);
+        Document page = InlineImages.page(html, parts);
         page.head().prependElement("base").attr("target", "_blank"); // the first base with a target decides
-        page.charset(StandardCharsets.UTF_8);
-        page.outputSettings().prettyPrint(false);
         return page.outerHtml();
-    }
-
-    private static void inlineImages(Document page, List<Attachment> parts) {
-        Map<String, Attachment> byContentId = new HashMap<>();
-        for (Attachment part : parts) {
-            if (part.contentId() != null) {
-                byContentId.putIfAbsent(part.contentId(), part);
-            }
-        }
-        if (byContentId.isEmpty()) {
-            return;
-        }
-        for (Element element : page.select("[src], [background]")) {
-            for (String attribute : URL_ATTRIBUTES) {
-                Attachment image = referenced(element.attr(attribute), byContentId);
-                if (image != null) {
-                    element.attr(attribute, "data:" + image.contentType() + ";base64,"
-                            + Base64.getEncoder().encodeToString(image.content()));
-                }
-            }
-        }
-    }
-
-    /** The part a {@code cid:} URL names; the URL is %-encoded (RFC 2392 section 2). */
-    private static Attachment referenced(String url, Map<String, Attachment> byContentId) {
-        String trimmed = url.strip();
-        if (!trimmed.regionMatches(true, 0, "cid:", 0, 4)) {
-            return null;
-        }
-        try {
-            return byContentId.get(URLDecoder.decode(trimmed.substring(4).replace("+", "%2B"), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException badEscape) {
-            return null;
-        }
     }
 }
