@@ -8,6 +8,7 @@ import io.github.fakesmtp.internal.SessionEvents;
 import io.github.fakesmtp.internal.SmtpServerEngine;
 import io.github.fakesmtp.internal.Transcript;
 import io.github.fakesmtp.internal.Transcripts;
+import io.github.fakesmtp.internal.report.ConflictingOptions;
 import io.github.fakesmtp.internal.report.ExaminedMessages;
 import io.github.fakesmtp.internal.report.Summaries;
 import java.net.InetAddress;
@@ -703,18 +704,19 @@ public final class FakeSmtpServer implements AutoCloseable {
         private ServerConfig config() {
             int authSources = (users.isEmpty() ? 0 : 1) + (authenticator == null ? 0 : 1) + (acceptAnyCredentials ? 1 : 0);
             if (authSources > 1) {
-                throw new IllegalStateException(
+                throw new ConflictingOptions("users",
                         "choose one of user(..), authenticator(..) and acceptAnyCredentials(), not several");
             }
             Credentials credentials = !users.isEmpty() ? Credentials.users(users)
                     : authenticator != null ? Credentials.custom(authenticator)
                     : acceptAnyCredentials ? Credentials.acceptAny() : Credentials.NONE;
             if (authRequired && credentials == Credentials.NONE) {
-                throw new IllegalStateException("authRequired(true) needs AUTH to be on: "
+                throw new ConflictingOptions("authRequired", "authRequired(true) needs AUTH to be on: "
                         + "add user(name, password), authenticator(..) or acceptAnyCredentials()");
             }
             if (requireTls && tlsMode != TlsMode.STARTTLS && tlsMode != TlsMode.SMTPS) {
-                throw new IllegalStateException("requireTls(true) needs tls(TlsMode.STARTTLS) or tls(TlsMode.SMTPS)");
+                throw new ConflictingOptions("requireTls",
+                        "requireTls(true) needs tls(TlsMode.STARTTLS) or tls(TlsMode.SMTPS)");
             }
             return new ServerConfig(bindAddress, port, serverName, tlsMode, sslContext, requireTls, credentials,
                     authRequired, maxMessageSize, maxRecipients, maxConnections, idleTimeout, bareLineEndings,

@@ -130,12 +130,21 @@ final class Call {
         return Problem.of(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB)");
     }
 
-    /** Sets the headers every answer carries. */
+    /**
+     * Sets the headers every answer carries. A route may choose its own caching and referrer policy (the inbox's
+     * files are cached and revalidated; its page sends its origin with its own requests) by setting them first.
+     */
     static void secure(Headers headers) {
         headers.set("X-Content-Type-Options", "nosniff"); // a captured attachment is never sniffed into HTML
-        headers.set("Cache-Control", "no-store");
-        headers.set("Referrer-Policy", "no-referrer");
         headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        setIfAbsent(headers, "Cache-Control", "no-store");
+        setIfAbsent(headers, "Referrer-Policy", "no-referrer");
+    }
+
+    private static void setIfAbsent(Headers headers, String name, String value) {
+        if (!headers.containsKey(name)) {
+            headers.set(name, value);
+        }
     }
 
     void json(int status, JsonNode body) throws IOException {

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "FAKE_SMTP_USER=app:s3cret,bob:pw (users separated by commas).",
             "The command line wins over the environment.",
             "",
-            "The HTTP API is described at http://HOST:PORT/api/v1/openapi.json."})
+            "The web inbox is at http://HOST:PORT/ (the HTTP API's host and port);",
+            "the HTTP API is described at http://HOST:PORT/api/v1/openapi.json."})
 public final class FakeSmtpMain implements Callable<Integer> {
 
     static final String ENV_PREFIX = "FAKE_SMTP_";

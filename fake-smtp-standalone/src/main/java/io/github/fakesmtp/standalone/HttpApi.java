@@ -49,12 +49,13 @@ final class HttpApi implements AutoCloseable {
         this.router = routes(held);
     }
 
-    /** Every route of the API, each registered by the class that serves it. */
+    /** Every route of the API and the web inbox's files, each registered by the class that serves it. */
     static Router routes(Capacity held) {
         Router router = new Router();
         new ServerRoutes(held).register(router);
         new MessageRoutes(new MessageViews(), held).register(router);
         new FaultRoutes().register(router);
+        new InboxRoutes().register(router);
         return router;
     }
 

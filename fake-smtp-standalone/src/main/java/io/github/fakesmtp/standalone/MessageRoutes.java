@@ -18,12 +18,16 @@ final class MessageRoutes {
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     /**
-     * How a captured HTML body is served: in a sandbox (no scripts, forms, popups or same-origin access), loading
-     * nothing from anywhere, so a hostile mail cannot run code in, or phone home from, the viewer's browser.
-     * Inline styles and data: images are allowed, so a mail still looks like itself.
+     * How a captured HTML body is served: in a sandbox (no scripts, forms, top-level navigation or same-origin
+     * access), loading nothing from anywhere, so a hostile mail cannot run code in, or phone home from, the
+     * viewer's browser. Inline styles and data: images are allowed, so a mail still looks like itself. A link the
+     * viewer clicks opens in a new tab outside the sandbox, as in a mail client; {@code javascript:} links stay
+     * dead, refused both by the sandbox and by {@code default-src 'none'}, which the browser checks against the
+     * document that holds the link.
      */
-    static final String HTML_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-            + "font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+    static final String HTML_POLICY = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; "
+            + "style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'; "
+            + "frame-ancestors 'self'";
     /** Raw messages and attachments are downloads, never documents of this origin. */
     static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
 
@@ -183,8 +187,10 @@ final class MessageRoutes {
         Mailbox mailbox = call.mailbox();
         ReceivedMessage message = mailbox.message(call.pathParameter("id"));
         String html;
+        List<Attachment> parts;
         try {
             html = message.htmlBody();
+            parts = html == null ? List.of() : message.attachments();
         } catch (IllegalStateException notMime) {
             throw Problem.of(404, notMime.getMessage());
         }
@@ -192,7 +198,7 @@ final class MessageRoutes {
             throw Problem.unknownId("message " + mailbox.messageId(message) + " has no HTML body", mailbox.messageId(message));
         }
         call.responseHeaders().set("Content-Security-Policy", HTML_POLICY);
-        call.bytes(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        call.bytes(200, "text/html; charset=utf-8", HtmlView.of(html, parts).getBytes(StandardCharsets.UTF_8));
     }
 
     private void attachment(Call call) throws IOException {

@@ -142,6 +142,7 @@ final class MessageViews {
             json.put("name", attachment.fileName());
             json.put("contentType", attachment.contentType());
             json.put("size", attachment.size());
+            json.put("contentId", attachment.contentId());
             json.put("url", mailbox.messageUrl(message) + "/attachments/" + i);
             array.add(json);
         }

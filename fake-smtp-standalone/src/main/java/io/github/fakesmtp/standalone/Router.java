@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * The table of routes: method, path template ({@code /api/v1/messages/{id}}) and handler. Routes that concern one
  * server are registered once and answer at two paths: {@code /api/v1/servers/{server}/...} and, for the server
  * started from the command line, the short form {@code /api/v1/...}. {@link #routes()} is what the OpenAPI test
- * checks the document against, so no route can exist undocumented.
+ * checks the document against, so no route can exist undocumented: every route is either {@link #isApi API}
+ * (under {@code /api/} or {@code /healthz}), and described, or one of the web inbox's files, which are not.
  */
 final class Router {
 
@@ -66,6 +67,11 @@ final class Router {
         return add(method, API_PREFIX + path, handler);
     }
 
+    /** Whether a template is part of the API, which the OpenAPI document describes; the rest is the inbox's files. */
+    static boolean isApi(String template) {
+        return template.startsWith("/api/") || template.equals("/healthz");
+    }
+
     /** Every route, short forms included. */
     List<Route> routes() {
         return List.copyOf(routes);
@@ -91,7 +97,8 @@ final class Router {
             allowed.add(route.method());
         }
         if (allowed.isEmpty()) {
-            throw Problem.of(404, "no such resource: " + rawPath + " (the API is described at /api/v1/openapi.json)");
+            throw Problem.of(404, "no such resource: " + rawPath + " (the API is described at /api/v1/openapi.json; "
+                    + "the inbox is at /)");
         }
         throw new MethodNotAllowed(method, allowed);
     }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar as a process: its command line, ready line, per-message line, dump files and exit codes. */
+/**
+ * The packaged jar as a process: its command line, ready line, per-message line, dump files, exit codes, and the
+ * web inbox it carries.
+ */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StandaloneJarIT {
 
@@ -36,6 +39,22 @@ class StandaloneJarIT {
                             "io/github/fakesmtp/standalone/openapi.json")
                     .noneMatch(name -> name.startsWith("com/fasterxml/") || name.startsWith("picocli/")
                             || name.startsWith("META-INF/versions/") || name.endsWith("module-info.class"));
+        }
+    }
+
+    @Test
+    void servesTheWebInboxFromInsideTheJar() throws Exception {
+        try (JarProcess jar = JarProcess.start()) {
+            Api.Response page = jar.api().get("/");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(page.header("Content-Security-Policy")).isEqualTo(InboxRoutes.PAGE_POLICY);
+            assertThat(page.text()).contains("<script type=\"module\" src=\"/inbox/inbox.js\"></script>");
+            for (String name : InboxRoutes.FILES) {
+                Api.Response file = jar.api().get(InboxRoutes.FILES_PATH + name);
+                assertThat(file.status()).as(name).isEqualTo(200);
+                assertThat(file.header("Content-Type")).as(name).isEqualTo(InboxRoutes.contentType(name));
+            }
         }
     }
 

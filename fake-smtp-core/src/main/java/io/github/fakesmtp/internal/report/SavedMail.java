@@ -4,19 +4,12 @@ import io.github.fakesmtp.Attachment;
 import io.github.fakesmtp.ReceivedMessage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Saves the messages of a failed test for a person to open: {@code <sequence>.eml} with the exact bytes
@@ -118,27 +111,6 @@ public final class SavedMail {
         } catch (RuntimeException notMime) {
             return null; // the .eml still shows what arrived
         }
-        Map<String, Attachment> byContentId = new HashMap<>();
-        for (Attachment part : parts) {
-            if (part.contentId() != null) {
-                byContentId.putIfAbsent(part.contentId(), part);
-            }
-        }
-        Document page = Jsoup.parse(html);
-        for (Element element : page.select("[src], [background]")) {
-            for (String attribute : new String[] {"src", "background"}) {
-                String url = element.attr(attribute).strip();
-                if (url.regionMatches(true, 0, "cid:", 0, 4)) {
-                    Attachment image = byContentId.get(URLDecoder.decode(url.substring(4), StandardCharsets.UTF_8));
-                    if (image != null) {
-                        element.attr(attribute, "data:" + image.contentType() + ";base64,"
-                                + Base64.getEncoder().encodeToString(image.content()));
-                    }
-                }
-            }
-        }
-        page.charset(StandardCharsets.UTF_8);
-        page.outputSettings().prettyPrint(false);
-        return page.outerHtml();
+        return InlineImages.page(html, parts).outerHtml();
     }
 }
