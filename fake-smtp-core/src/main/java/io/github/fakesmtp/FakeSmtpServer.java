@@ -80,6 +80,11 @@ public final class FakeSmtpServer implements AutoCloseable {
             public void refused(Rejection rejection) {
                 rejections.add(rejection);
             }
+
+            @Override
+            public boolean callsUserCode() {
+                return listener != null;
+            }
         }, faults);
     }
 

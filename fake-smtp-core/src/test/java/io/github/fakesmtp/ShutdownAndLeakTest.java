@@ -79,7 +79,7 @@ class ShutdownAndLeakTest {
                     }
                 }
             }
-            // 100 sessions and the acceptor.
+            // 100 sessions and the thread accepting.
             // The flooding clients do not wait for their greeting, so their sessions may still be starting.
             Robustness.eventually(() -> ServerThreads.live(port).size() >= 101);
             assertThat(ServerThreads.live(port)).hasSizeGreaterThanOrEqualTo(101);

@@ -188,7 +188,7 @@ class StoreAndLifecycleTest {
             midData.command("RCPT TO:<b@example.com>").expect(250, "2.1.5");
             midData.command("DATA").expect(354);
             midData.send("Subject: stuck\r\n\r\nhalf a mess");
-            assertThat(serverThreads(port)).hasSizeGreaterThanOrEqualTo(22); // 21 sessions + the acceptor
+            assertThat(serverThreads(port)).hasSizeGreaterThanOrEqualTo(22); // 21 sessions + the thread accepting
 
             long start = System.nanoTime();
             server.close();

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * One thread per connection, from a per-server pool of daemon platform threads, and a platform acceptor, on
+ * One thread per connection, from a per-server pool of daemon platform threads that take turns accepting, on
  * every Java version: a virtual thread per connection halved the throughput of a busy connection on Java 25.
+ * The accept model itself (who accepts while a connection is served) is tested in
+ * {@code internal.AcceptHandOffTest}.
  */
 @Timeout(30)
 class ThreadModelTest {
@@ -48,15 +50,22 @@ class ThreadModelTest {
         });
     }
 
+    /** start() starts one thread, which accepts the first connection and serves it: no second thread waits. */
     @Test
-    void theAcceptorIsADaemonPlatformThread() {
+    void aStartedServerHasOneDaemonPlatformThreadThatAccepts() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start()) {
-            String acceptor = "fake-smtp-" + server.port() + "-acceptor-1";
+            String accepting = "fake-smtp-" + server.port() + "-connection-1";
             // Thread.getAllStackTraces() lists platform threads only.
             Set<Thread> platformThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals(acceptor)).collect(Collectors.toSet());
-            assertThat(platformThreads).as("the acceptor among platform threads on Java %s", Runtime.version())
-                    .singleElement().satisfies(thread -> assertThat(thread.isDaemon()).isTrue());
+                    .filter(thread -> thread.getName().startsWith("fake-smtp-" + server.port() + "-"))
+                    .collect(Collectors.toSet());
+            assertThat(platformThreads).as("the server's platform threads on Java %s", Runtime.version())
+                    .singleElement().satisfies(thread -> {
+                        assertThat(thread.getName()).isEqualTo(accepting);
+                        assertThat(thread.isDaemon()).isTrue();
+                    });
+            assertThat(ServerThreads.live(server.port())).as("every live thread, virtual ones included")
+                    .containsExactly(accepting);
         }
     }
 }

@@ -89,4 +89,32 @@ class TranscriptsTest {
                     "   \\[\\d+ more lines not recorded: a transcript keeps 32768 characters\\]");
         }
     }
+
+    @Test
+    void eachMessageOfALongSessionCarriesTheSessionUpToItUnchangedByWhatCameLater() {
+        int messages = 40;
+        try (FakeSmtpServer server = recording();
+                SmtpTestClient client = SmtpTestClient.ready(server)) {
+            for (int i = 1; i <= messages; i++) {
+                client.sendMessage("a@example.com", "b@example.com", message("message " + i, "x"))
+                        .expect(250, "2.0.0");
+            }
+            client.command("QUIT").expect(221, "2.0.0");
+
+            List<ReceivedMessage> received = server.awaitMessages(messages, SmtpChecks.WAIT);
+            List<String> whole = server.transcripts().get(0).lines();
+            for (int i = 0; i < messages; i++) {
+                List<String> upToIt = received.get(i).transcript();
+                // the session up to this message's data, whose 250 is sent once the message is captured
+                assertThat(upToIt).as("message %d", i + 1).isEqualTo(whole.subList(0, upToIt.size()));
+                assertThat(upToIt.get(upToIt.size() - 1)).endsWith(" octets of message data]");
+                assertThat(upToIt.stream().filter(line -> line.equals("C: DATA")).count()).isEqualTo(i + 1);
+                if (i > 0) {
+                    assertThat(upToIt).startsWith(received.get(i - 1).transcript().toArray(String[]::new));
+                }
+            }
+            assertThat(received.get(0).transcript()).as("the first message's transcript, after 39 more")
+                    .containsOnlyOnce("C: DATA").doesNotContain("S: 221 2.0.0 Bye");
+        }
+    }
 }

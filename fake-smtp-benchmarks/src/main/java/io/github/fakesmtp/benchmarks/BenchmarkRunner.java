@@ -25,6 +25,7 @@ public final class BenchmarkRunner {
     private final Map<String, Map<String, List<Double>>> results = new TreeMap<>(); // metric -> target -> values
     private final List<String> failures = new ArrayList<>();
     private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+    private final List<Double> loads = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         int rounds = 3;
@@ -71,6 +72,7 @@ public final class BenchmarkRunner {
 
     private void run(String target, String scenario, int round) throws IOException, InterruptedException {
         FreshJvm.Outcome outcome = FreshJvm.run(Scenarios.class, target, scenario);
+        loads.add(outcome.loadAverage());
         StringBuilder line = new StringBuilder("[" + scenario + " #" + round + " " + target + "]");
         outcome.results().forEach((metric, value) -> {
             results.computeIfAbsent(metric, k -> new LinkedHashMap<>()).computeIfAbsent(target, k -> new ArrayList<>())
@@ -90,8 +92,9 @@ public final class BenchmarkRunner {
     }
 
     private static final List<Row> ROWS = List.of(
-            new Row("cold.ms", "(1) first start+stop in a fresh JVM", "ms", false, "<= 1/3 GreenMail"),
-            new Row("startstop.ms", "(1) start+stop, warm", "ms", false, "<= 1/4 GreenMail"),
+            // Start and stop alone have no goal: what counts is the cost per test, in the suite scenario.
+            new Row("cold.ms", "(1) first start+stop in a fresh JVM", "ms", false, ""),
+            new Row("startstop.ms", "(1) start+stop, warm", "ms", false, ""),
             new Row("greeting.ms", "(1) start until 220 read, warm", "ms", false, ""),
             new Row("session.msgs", "(2) 1 connection, 2,000 x 1 KB", "msgs/s", true, ">= 1.8x GreenMail, >= 1.3x Wiser"),
             new Row("connection.msgs", "(3) new connection per message", "msgs/s", true, ">= 1.3x Wiser"),
@@ -105,7 +108,11 @@ public final class BenchmarkRunner {
     private String heading(int rounds, long seconds) {
         return "fake-smtp benchmarks, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + ", Java "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + rounds + " rounds, " + seconds + " s. Medians; ratio = fake-smtp / peer.\n";
+                + rounds + " rounds, " + seconds + " s. Medians; ratio = fake-smtp / peer."
+                + (loads.isEmpty() ? "" : " Load average (1 min) when the runs started: " + FreshJvm.describeLoad(loads)
+                        + "; each JVM in " + (FreshJvm.ownNetwork() ? "a network namespace of its own."
+                                : "the machine's network namespace."))
+                + "\n";
     }
 
     private String table(int rounds, long seconds) {
@@ -137,8 +144,6 @@ public final class BenchmarkRunner {
 
     private String met(Row row, double fake, double greenMail, double wiser) {
         Boolean met = switch (row.metric()) {
-            case "cold.ms" -> fake <= greenMail / 3;
-            case "startstop.ms" -> fake <= greenMail / 4;
             case "session.msgs" -> fake >= 1.8 * greenMail && fake >= 1.3 * wiser;
             case "connection.msgs" -> fake >= 1.3 * wiser;
             case "concurrent.msgs" -> fake >= 2.5 * greenMail && fake >= 1.5 * wiser;

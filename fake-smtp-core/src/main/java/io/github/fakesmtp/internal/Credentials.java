@@ -41,6 +41,11 @@ public final class Credentials {
         return new Credentials(Map.of(), authenticator, false);
     }
 
+    /** @return whether logins are decided by the test's own {@link Authenticator}, which may take long */
+    boolean callsUserCode() {
+        return authenticator != null;
+    }
+
     boolean check(String username, String password) {
         if (acceptAny) {
             return true;

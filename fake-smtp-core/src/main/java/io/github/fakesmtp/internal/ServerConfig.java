@@ -47,6 +47,11 @@ public record ServerConfig(
     /** An AUTH command or SASL response may be 12288 octets (RFC 4954 section 4). */
     static final int MAX_AUTH_LINE_OCTETS = 12288;
 
+    /** @return the idle timeout as a socket read timeout */
+    int idleTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
+    }
+
     boolean authOffered() {
         return credentials != Credentials.NONE;
     }

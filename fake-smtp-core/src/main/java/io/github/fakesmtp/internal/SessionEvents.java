@@ -20,4 +20,14 @@ public interface SessionEvents {
      * @param rejection what was refused and how
      */
     void refused(Rejection rejection);
+
+    /**
+     * Whether {@link #captured} runs the test's own code, a message listener, which may take as long as it
+     * likes: the accepting thread then hands accepting on before it serves a connection.
+     *
+     * @return true when it may
+     */
+    default boolean callsUserCode() {
+        return false;
+    }
 }

@@ -19,6 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The listening socket, its accept loop and the open connections. Every thread it starts ends in
  * {@link #close()}: sockets are closed under the threads, which then return within milliseconds.
+ *
+ * <p>Threads take turns as the acceptor (leader/follower): the thread that accepts a connection serves it
+ * itself, with no hand-off to another thread between the accept and the greeting, and goes back to accepting
+ * when it is over. It lets a pooled thread accept in its place when a connection is opened while another is
+ * open, or when its own could keep it long ({@link AcceptHandOff}). So a server that receives one connection
+ * at a time, as a test's server does, runs on the one thread {@link #start} started: a server per test costs
+ * one thread start, and no thread starts or wakes up another on the way from connect to greeting. Started
+ * and woken threads cost most on the two-CPU machines tests run on: see fake-smtp-benchmarks' suite scenario.
  */
 public final class SmtpServerEngine implements AutoCloseable {
 
@@ -32,27 +40,34 @@ public final class SmtpServerEngine implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ServerSocket serverSocket;
     private final Executor connections;
-    private final Thread acceptor;
+    private final Runnable accepting;
+    /** Whether sessions run the test's own code (a message listener, an authenticator), which may block. */
+    private final boolean callsUserCode;
+    /** How long a connection served alone may keep its thread from accepting: {@link AcceptHandOff#GRACE_NANOS}. */
+    private final long graceNanos;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Transcripts transcripts = new Transcripts();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
 
-    private SmtpServerEngine(ServerConfig config, SessionEvents events, FaultHook faults, ServerSocket serverSocket) {
+    private SmtpServerEngine(ServerConfig config, SessionEvents events, FaultHook faults, ServerSocket serverSocket,
+            long graceNanos) {
         this.config = config;
         this.events = events;
         this.faults = faults;
         this.serverSocket = serverSocket;
-        String prefix = "fake-smtp-" + serverSocket.getLocalPort();
-        this.connections = ThreadFactories.connections(prefix + "-connection-", threads);
+        this.graceNanos = graceNanos;
+        this.callsUserCode = events.callsUserCode() || config.credentials().callsUserCode();
+        this.connections = ThreadFactories.connections("fake-smtp-" + serverSocket.getLocalPort() + "-connection-",
+                threads);
         // Not a method reference: see ThreadFactories for what one costs the first start.
-        this.acceptor = ThreadFactories.named(prefix + "-acceptor-", threads).newThread(new Runnable() {
+        this.accepting = new Runnable() {
             @Override
             public void run() {
-                acceptLoop();
+                acceptAndServe();
             }
-        });
+        };
     }
 
     /**
@@ -65,6 +80,11 @@ public final class SmtpServerEngine implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
     public static SmtpServerEngine start(ServerConfig config, SessionEvents events, FaultHook faults) {
+        return start(config, events, faults, AcceptHandOff.GRACE_NANOS);
+    }
+
+    /** {@link #start(ServerConfig, SessionEvents, FaultHook)} with another grace, for tests of the hand-off. */
+    static SmtpServerEngine start(ServerConfig config, SessionEvents events, FaultHook faults, long graceNanos) {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
@@ -79,8 +99,8 @@ public final class SmtpServerEngine implements AutoCloseable {
                     + (config.port() != 0 ? " (another process may hold the port; use port 0 for a free one)" : ""),
                     e);
         }
-        SmtpServerEngine engine = new SmtpServerEngine(config, events, faults, socket);
-        engine.acceptor.start();
+        SmtpServerEngine engine = new SmtpServerEngine(config, events, faults, socket, graceNanos);
+        engine.connections.execute(engine.accepting);
         return engine;
     }
 
@@ -94,7 +114,11 @@ public final class SmtpServerEngine implements AutoCloseable {
         return transcripts;
     }
 
-    private void acceptLoop() {
+    /**
+     * The acceptor's turn: accepts and serves connections one after the other, until it has let another
+     * thread accept; then it serves its last connection and returns to the pool.
+     */
+    private void acceptAndServe() {
         while (!closed) {
             Socket socket;
             try {
@@ -109,7 +133,35 @@ public final class SmtpServerEngine implements AutoCloseable {
                 refuse(socket);
                 continue;
             }
-            serve(socket);
+            // Another connection open: this one may be the first of many at once, so accepting is handed on as
+            // soon as its greeting is out. Alone: it may keep this thread for its grace.
+            long grace = sessions.isEmpty() && !callsUserCode ? graceNanos : 0;
+            AcceptHandOff handOff = new AcceptHandOff(new Runnable() {
+                @Override
+                public void run() {
+                    handOffAccepting();
+                }
+            }, socket, config.idleTimeoutMillis(), grace);
+            boolean served = false;
+            try {
+                serve(socket, handOff);
+                served = true;
+            } finally {
+                if (!served) {
+                    handOff.now(); // an Error ends this thread: another one accepts
+                }
+            }
+            if (handOff.happened()) {
+                return;
+            }
+        }
+    }
+
+    private void handOffAccepting() {
+        try {
+            connections.execute(accepting);
+        } catch (RejectedExecutionException closing) {
+            // close() shut the pool down: nothing more to accept
         }
     }
 
@@ -125,22 +177,18 @@ public final class SmtpServerEngine implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
+    /** Serves one connection on this thread. */
+    private void serve(Socket socket, AcceptHandOff handOff) {
         int connectionIndex = connectionCount.incrementAndGet();
         Transcript transcript = config.recordTranscripts() ? transcripts.open(connectionIndex) : Transcript.OFF;
         SmtpSession[] session = new SmtpSession[1];
         session[0] = new SmtpSession(config, events, faults, this::pause, socket, connectionIndex, transcript,
-                () -> sessions.remove(session[0]));
+                handOff, () -> sessions.remove(session[0]));
         sessions.add(session[0]);
         if (closed) {
             session[0].abort();
         }
-        try {
-            connections.execute(session[0]);
-        } catch (RejectedExecutionException closing) {
-            sessions.remove(session[0]); // close() shut the pool down meanwhile
-            session[0].abort();
-        }
+        session[0].run();
     }
 
     /**
@@ -151,13 +199,13 @@ public final class SmtpServerEngine implements AutoCloseable {
     public void close() {
         closed = true;
         closing.countDown();
+        // First: a thread whose turn ends from here on ends with it, instead of waiting in the pool to be told.
+        ThreadFactories.shutdown(connections);
         closeQuietly(serverSocket);
         for (SmtpSession session : sessions) {
             session.abort();
         }
-        ThreadFactories.shutdown(connections);
         long deadline = System.nanoTime() + CLOSE_DEADLINE_NANOS;
-        join(acceptor, deadline);
         for (Thread thread : List.copyOf(threads)) {
             join(thread, deadline);
         }

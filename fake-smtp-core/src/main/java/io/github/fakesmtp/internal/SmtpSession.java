@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One SMTP connection: the RFC 5321 state machine over bounded reads, run on its own thread. Each command
+ * One SMTP connection: the RFC 5321 state machine over bounded reads, run on its own thread, often the one
+ * that accepted it ({@link AcceptHandOff} says when that thread lets another accept). Each command
  * goes through the same steps: its {@link Verb}'s {@link Precondition}s, then the {@link FaultGate}, then
  * the verb's handler below, which replies through {@link Replies}.
  *
@@ -36,6 +37,7 @@ final class SmtpSession implements Runnable {
     private final Pauser pauser;
     private final Socket rawSocket;
     private final Transcript transcript;
+    private final AcceptHandOff handOff;
     private final Runnable onEnd;
     private final SessionState session;
     private final Transaction transaction = new Transaction();
@@ -46,14 +48,15 @@ final class SmtpSession implements Runnable {
     private FaultGate faults;
 
     SmtpSession(ServerConfig config, SessionEvents events, FaultHook rules, Pauser pauser, Socket socket,
-            int connectionIndex, Transcript transcript, Runnable onEnd) {
+            int connectionIndex, Transcript transcript, AcceptHandOff handOff, Runnable onEnd) {
         this.config = config;
         this.events = events;
-        this.rules = rules;
+        this.rules = handOff.rules(rules);
         this.pauser = pauser;
         this.rawSocket = socket;
         this.session = new SessionState(connectionIndex, (InetSocketAddress) socket.getRemoteSocketAddress());
         this.transcript = transcript;
+        this.handOff = handOff;
         this.onEnd = onEnd;
     }
 
@@ -66,13 +69,15 @@ final class SmtpSession implements Runnable {
     public void run() {
         try {
             rawSocket.setTcpNoDelay(true);
-            rawSocket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
-            Socket socket = rawSocket;
+            rawSocket.setSoTimeout(config.idleTimeoutMillis());
             if (config.tlsMode() == TlsMode.SMTPS) {
-                socket = startTls(rawSocket);
+                SSLSocket socket = startTls(rawSocket);
+                out = new ReplyWriter(socket.getOutputStream(), transcript);
+                input = new SmtpInput(socket.getInputStream(), out, config.idleTimeout());
+            } else {
+                out = new ReplyWriter(handOff.output(rawSocket.getOutputStream()), transcript);
+                input = new SmtpInput(handOff.input(rawSocket.getInputStream()), out, config.idleTimeout());
             }
-            out = new ReplyWriter(socket.getOutputStream(), transcript);
-            input = new SmtpInput(socket.getInputStream(), out, config.idleTimeout());
             replies = new Replies(out, events, transcript, rawSocket, session, transaction);
             faults = new FaultGate(rules, pauser, replies, session, transaction);
             greet();
@@ -489,6 +494,7 @@ final class SmtpSession implements Runnable {
 
     /** The TLS handshake, as server; the session forgets what it knew (RFC 3207 section 4.2). */
     private SSLSocket startTls(Socket plain) throws IOException {
+        handOff.now(); // a handshake may take long, and its reads bypass the hand-off's
         SSLContext context = config.sslContext() != null ? config.sslContext() : BundledTls.serverContext();
         SSLSocket socket = (SSLSocket) context.getSocketFactory()
                 .createSocket(plain, session.clientAddress().getHostString(), plain.getPort(), true);

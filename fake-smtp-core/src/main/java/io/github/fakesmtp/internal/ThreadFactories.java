@@ -10,16 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Server threads: daemon platform threads on every Java version, connections on a per-server pool of reused
- * threads, since starting a platform thread costs more than a whole SMTP exchange. Not virtual threads, even
- * where the JVM has them: a virtual thread blocked on a socket is woken through the JDK's poller and then a
- * carrier thread, and on Java 25 that halved the throughput of a busy connection, cost a fifth of the
- * connections accepted per second, and added about 15 ms to the first start in a JVM (see
- * fake-smtp-benchmarks). Every thread made here is kept in a caller's set while it runs, so that
- * {@code close()} can wait for it to end.
+ * Server threads: daemon platform threads on every Java version, in a per-server pool of reused threads that
+ * take turns accepting and serving connections, since starting a platform thread costs more than a whole
+ * SMTP exchange. Not virtual threads, even where the JVM has them: a virtual thread blocked on a socket is
+ * woken through the JDK's poller and then a carrier thread, and on Java 25 that halved the throughput of a
+ * busy connection, cost a fifth of the connections accepted per second, and added about 15 ms to the first
+ * start in a JVM (see fake-smtp-benchmarks). Every thread made here is kept in a caller's set while it runs,
+ * so that {@code close()} can wait for it to end.
  *
- * <p>Anonymous classes rather than lambdas, here and for the acceptor's task: they run in every start, and
- * each lambda's class is spun at run time. As lambdas, these three made the first start and stop in a fresh
+ * <p>Anonymous classes rather than lambdas, here and for the engine's accepting task: they run in every
+ * start, and each lambda's class is spun at run time. As lambdas, these three made the first start and stop in a fresh
  * JVM slower by a median of 1.1-3.8 ms on Java 17 and 2.5 ms on Java 25 (fake-smtp-benchmarks' cold
  * scenario, paired runs on a loaded machine; 3.1 and 3.7 ms measured alone). The JDK's own first lambdas,
  * in {@code ServerSocket}, are paid before them either way.

@@ -36,8 +36,9 @@ class ReplyBufferingTest {
             public void refused(Rejection rejection) {
             }
         };
-        new SmtpSession(config, events, FaultHook.NONE, nanos -> true, socket, 1, Transcript.OFF, () -> {
-        }).run();
+        new SmtpSession(config, events, FaultHook.NONE, nanos -> true, socket, 1, Transcript.OFF, AcceptHandOff.NONE,
+                () -> {
+                }).run();
 
         String replies = out.all.toString(StandardCharsets.US_ASCII);
         assertThat(replies.split("\r\n250-PIPELINING", -1)).hasSize(commands + 1); // every EHLO answered

@@ -80,8 +80,9 @@ class SmtpSessionFuzzTest {
         };
         InMemorySocket socket = new InMemorySocket(in);
         // run() is the session's whole life: if anything escaped it, the test fails with that exception.
-        new SmtpSession(config, events, FaultHook.NONE, nanos -> true, socket, 1, new Transcript(1), () -> {
-        }).run();
+        new SmtpSession(config, events, FaultHook.NONE, nanos -> true, socket, 1, new Transcript(1), AcceptHandOff.NONE,
+                () -> {
+                }).run();
         return new Run(socket.written(), captured, socket);
     }
 

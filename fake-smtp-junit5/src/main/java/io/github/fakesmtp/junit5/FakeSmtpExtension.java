@@ -81,6 +81,12 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
     private final ServerSettings programmatic;
     /** The server of the programmatic form, for the handle methods; null before it starts. */
     private volatile FakeSmtpServer current;
+    /**
+     * The annotation's settings for the last test class seen, so that they are looked up once per class
+     * rather than in each of a test's callbacks. Immutable, derived from the class alone: safe to share
+     * between tests running in parallel.
+     */
+    private volatile ClassSettings lastSettings;
 
     /**
      * Creates the extension as {@link FakeSmtp} registers it: configured by the nearest {@code @FakeSmtp}
@@ -137,11 +143,11 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
-            return; // the failure and its report say more than an "unexpected mail" complaint would
+        if (!settings(context).failOnUnexpectedMail() || context.getExecutionException().isPresent()) {
+            return; // off, or the failure and its report say more than an "unexpected mail" complaint would
         }
         ServerHolder holder = existingServer(context);
-        if (holder == null || !holder.settings.failOnUnexpectedMail()) {
+        if (holder == null) {
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -279,14 +285,21 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
             return programmatic;
         }
         Class<?> testClass = context.getRequiredTestClass();
+        ClassSettings last = lastSettings;
+        if (last != null && last.testClass() == testClass) {
+            return last.settings();
+        }
+        ServerSettings found = ServerSettings.DEFAULTS;
         // the class and its superclasses (@Inherited), then enclosing classes for @Nested tests
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             Optional<FakeSmtp> annotation = AnnotationSupport.findAnnotation(type, FakeSmtp.class);
             if (annotation.isPresent()) {
-                return ServerSettings.of(annotation.get(), type);
+                found = ServerSettings.of(annotation.get(), type);
+                break;
             }
         }
-        return ServerSettings.DEFAULTS;
+        lastSettings = new ClassSettings(testClass, found);
+        return found;
     }
 
     /**
@@ -340,17 +353,21 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
      * The extensions that started a server visible from {@code context}: those of the context itself and of
      * every enclosing one. Used to reject an ambiguous {@link FakeSmtpServer} parameter.
      */
+    @SuppressWarnings("unchecked")
     private static Set<FakeSmtpExtension> registeredExtensions(ExtensionContext context) {
         Set<FakeSmtpExtension> all = new java.util.HashSet<>();
         for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-            all.addAll(localRegistry(c));
+            Set<FakeSmtpExtension> local = c.getStore(NAMESPACE).get(new Registry(c), Set.class);
+            if (local != null) {
+                all.addAll(local);
+            }
         }
         return all;
     }
 
     @SuppressWarnings("unchecked")
     private static Set<FakeSmtpExtension> localRegistry(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new Registry(context.getUniqueId()),
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new Registry(context),
                 k -> ConcurrentHashMap.<FakeSmtpExtension>newKeySet(), Set.class);
     }
 
@@ -527,12 +544,50 @@ public final class FakeSmtpExtension implements BeforeAllCallback, BeforeEachCal
         }
     }
 
+    // The keys below spell out equals and hashCode: JUnit hashes and compares them in every callback, and a
+    // record's generated methods go through an invokedynamic bootstrap that is slow until the JIT compiles it.
+
     private record ServerKey(FakeSmtpExtension extension, ServerSettings settings, FakeSmtp.Lifecycle scope) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ServerKey key && key.extension == extension && key.scope == scope
+                    && key.settings.equals(settings);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(extension) * 31 + settings.hashCode()) * 31 + scope.ordinal();
+        }
     }
 
     private record ClassScoped(FakeSmtpExtension extension) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClassScoped scoped && scoped.extension == extension;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(extension);
+        }
     }
 
-    private record Registry(String contextId) {
+    /**
+     * The key of one context's own registry: a store lookup falls back to the enclosing contexts' stores, so
+     * the key names its context (by identity, which JUnit keeps for a context's whole life).
+     */
+    private record Registry(ExtensionContext context) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Registry registry && registry.context == context;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(context);
+        }
+    }
+
+    private record ClassSettings(Class<?> testClass, ServerSettings settings) {
     }
 }

@@ -26,6 +26,8 @@ final class ServerSettings {
     private final String source;
     private final FakeSmtp.Lifecycle lifecycle;
     private final boolean failOnUnexpectedMail;
+    /** An annotation computes its hash from every attribute on each call; the store hashes keys often. */
+    private final int hash;
 
     private ServerSettings(Object sameServer, Consumer<FakeSmtpServer.Builder> options, String source,
             FakeSmtp.Lifecycle lifecycle, boolean failOnUnexpectedMail) {
@@ -34,6 +36,7 @@ final class ServerSettings {
         this.source = source;
         this.lifecycle = lifecycle;
         this.failOnUnexpectedMail = failOnUnexpectedMail;
+        this.hash = sameServer.hashCode();
     }
 
     static ServerSettings of(FakeSmtp annotation, Class<?> declaredOn) {
@@ -72,12 +75,12 @@ final class ServerSettings {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ServerSettings settings && sameServer.equals(settings.sameServer);
+        return this == other || other instanceof ServerSettings settings && sameServer.equals(settings.sameServer);
     }
 
     @Override
     public int hashCode() {
-        return sameServer.hashCode();
+        return hash;
     }
 
     @Override

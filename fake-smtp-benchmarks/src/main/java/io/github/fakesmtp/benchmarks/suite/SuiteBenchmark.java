@@ -34,6 +34,7 @@ public final class SuiteBenchmark {
     private final Map<String, List<Double>> results = new LinkedHashMap<>();
     private final Set<String> notes = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
+    private final List<Double> loads = new ArrayList<>();
 
     /** Runs every variant {@code rounds} times, interleaved. */
     public void run(int rounds) throws IOException, InterruptedException {
@@ -51,6 +52,7 @@ public final class SuiteBenchmark {
 
     private void runInFreshJvm(Run run, int round) throws IOException, InterruptedException {
         FreshJvm.Outcome outcome = FreshJvm.run(SuiteScenario.class, run.variant().name(), String.valueOf(run.threads()));
+        loads.add(outcome.loadAverage());
         StringBuilder line = new StringBuilder("[suite #" + round + " " + run.variant().id() + " x" + run.threads() + "]");
         outcome.results().forEach((metric, value) -> {
             results.computeIfAbsent(metric, k -> new ArrayList<>()).add(value);
@@ -70,7 +72,11 @@ public final class SuiteBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("Suite: ").append(SuiteScenario.TESTS).append(" tests in one JUnit class, each sending one mail ")
                 .append("through Angus Mail (a new Session per test) and asserting on it. Medians, ms per test; ")
-                .append("warm = the class run again in the same JVM, first = its first run in a fresh JVM.\n\n");
+                .append("first = the class's first run in a fresh JVM, warm = its runs once the JIT has settled. ")
+                .append("Load average (1 min) when the runs started: ").append(FreshJvm.describeLoad(loads))
+                .append("; each JVM in ").append(FreshJvm.ownNetwork() ? "a network namespace of its own"
+                        : "the machine's network namespace (TIME_WAIT sockets of earlier runs may slow binds)")
+                .append(".\n\n");
         out.append("| variant | 1 thread, warm | 1 thread, first | 8 threads, warm | 8 threads, first |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (SuiteVariant variant : SuiteVariant.values()) {
@@ -90,6 +96,14 @@ public final class SuiteBenchmark {
             }
             target(out, "Wiser / @FakeSmtp" + suffix, ms(SuiteVariant.WISER, threads, "warm") / extension, ">= 1.5", true, 1.5);
             target(out, "GreenMail / @FakeSmtp" + suffix, ms(SuiteVariant.GREENMAIL, threads, "warm") / extension, ">= 5", true, 5);
+        }
+        for (Run run : RUNS) {
+            List<Double> inFlight = results.get(run.metric() + ".inflight");
+            if (inFlight != null) {
+                notes.add(run.variant().id() + " with " + run.threads() + " threads: at most "
+                        + Math.round(inFlight.stream().mapToDouble(Double::doubleValue).max().orElse(0))
+                        + " tests were sending at once");
+            }
         }
         if (!notes.isEmpty()) {
             out.append("\nNotes:\n");

@@ -15,15 +15,22 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs one suite variant in this JVM through the JUnit Platform Launcher, as Maven Surefire or an IDE would,
- * and prints {@code RESULT <metric> <ms per test>} lines: {@code suite.<variant>.<threads>.first} for the
- * class's first run in the JVM (class loading included) and {@code .warm} for the median of the later runs.
- * Started by {@link SuiteBenchmark} in a fresh JVM: {@code SuiteScenario <variant> <threads>}.
+ * and prints {@code RESULT <metric> <value>} lines: {@code suite.<variant>.<threads>.first}, ms per test of
+ * the class's first run in the JVM (class loading and a cold JIT included: what a small suite feels), and
+ * {@code .warm}, the median of {@value #TIMED_RUNS} runs once the JIT has settled (what the tests of a large
+ * suite feel): after {@value #WARM_UP_TESTS} more tests, or {@value #WARM_UP_SECONDS} s, whichever comes
+ * first. Earlier readings of the warm runs came after a single run, while the JIT compiler threads still
+ * took half the CPU; each later run was faster, down to half, so the figures said more about when
+ * compilation ended than about the server. With 8 threads, also {@code .inflight}: the most tests sending at
+ * once. Started by {@link SuiteBenchmark} in a fresh JVM: {@code SuiteScenario <variant> <threads>}.
  */
 public final class SuiteScenario {
 
     /** Tests per class: each a {@code @RepeatedTest} repetition with its own before/after-each callbacks. */
     static final int TESTS = 200;
-    private static final int WARM_RUNS = 3;
+    private static final int WARM_UP_TESTS = 1600;
+    private static final int WARM_UP_SECONDS = 20;
+    private static final int TIMED_RUNS = 3;
     private static volatile boolean concurrent;
 
     private SuiteScenario() {
@@ -43,15 +50,18 @@ public final class SuiteScenario {
         concurrent = threads > 1;
         String metric = "suite." + variant.id() + "." + threads;
         result(metric + ".first", run(variant, threads));
-        double[] warm = new double[WARM_RUNS];
+        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+        for (int tests = 0; tests < WARM_UP_TESTS && System.nanoTime() < warmUpEnd; tests += TESTS) {
+            run(variant, threads);
+        }
+        double[] warm = new double[TIMED_RUNS];
         for (int i = 0; i < warm.length; i++) {
             warm[i] = run(variant, threads);
         }
         Arrays.sort(warm);
         result(metric + ".warm", warm[warm.length / 2]);
         if (concurrent) {
-            System.out.println("NOTE " + variant.id() + " with " + threads + " threads: at most "
-                    + Mail.maxInFlight() + " tests were sending at once");
+            result(metric + ".inflight", Mail.maxInFlight());
         }
         System.exit(0); // a peer may leave non-daemon threads behind
     }
@@ -66,7 +76,9 @@ public final class SuiteScenario {
                     "junit.jupiter.execution.parallel.enabled", "true",
                     "junit.jupiter.execution.parallel.mode.default", "concurrent",
                     "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                    "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(threads)));
+                    "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(threads),
+                    // JUnit's pool may otherwise add threads while others wait in a join: at most this many at once
+                    "junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(threads)));
         }
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
