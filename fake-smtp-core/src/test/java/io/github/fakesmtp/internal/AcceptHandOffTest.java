@@ -152,7 +152,7 @@ class AcceptHandOffTest {
     }
 
     @Test
-    void aMessageListenerThatWaitsForTheNextConnectionsMessageGetsIt() {
+    void aMessageListenerThatWaitsForTheNextConnectionsMessageGetsIt() throws Exception {
         CountDownLatch bothCaptured = new CountDownLatch(2);
         SessionEvents waitingListener = new SessionEvents() {
             @Override
@@ -183,13 +183,13 @@ class AcceptHandOffTest {
                 second.expectGreeting();
                 second.sendMail("second");
             }
-            first.join();
+            first.get(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             assertThat(capturedOn).hasSize(2).doesNotHaveDuplicates();
         }
     }
 
     @Test
-    void anAuthenticatorThatWaitsForTheNextConnectionsLoginGetsIt() {
+    void anAuthenticatorThatWaitsForTheNextConnectionsLoginGetsIt() throws Exception {
         CountDownLatch bothAsked = new CountDownLatch(2);
         Credentials waiting = Credentials.custom((user, password) -> {
             bothAsked.countDown();
@@ -201,7 +201,7 @@ class AcceptHandOffTest {
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> login(engine),
                     runnable -> daemon(runnable, "first client").start());
             login(engine);
-            first.join();
+            first.get(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

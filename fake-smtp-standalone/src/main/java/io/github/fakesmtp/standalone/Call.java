@@ -156,8 +156,17 @@ final class Call {
     }
 
     void noContent() throws IOException {
+        withoutBody(204);
+    }
+
+    /** Answers {@code 304 Not Modified}: the client's copy of a file is current (RFC 9110 section 15.4.5). */
+    void notModified() throws IOException {
+        withoutBody(304);
+    }
+
+    private void withoutBody(int status) throws IOException {
         secure(exchange.getResponseHeaders());
-        exchange.sendResponseHeaders(204, -1);
+        exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
 

@@ -97,12 +97,10 @@ final class InboxRoutes {
             headers.set("Referrer-Policy", "same-origin");
         }
         if (matches(call.header("If-None-Match"), file.etag())) {
-            Call.secure(headers);
-            call.exchange().sendResponseHeaders(304, -1);
-            call.exchange().close();
-            return;
+            call.notModified();
+        } else {
+            call.bytes(200, file.contentType(), file.body());
         }
-        call.bytes(200, file.contentType(), file.body());
     }
 
     /** {@code If-None-Match} (RFC 9110 section 13.1.2): a list of tags, or {@code *}; weak tags compare too. */
